@@ -1,0 +1,47 @@
+# Two commands set everything up on a fresh machine: `make serve` and `make test`.
+# The first run creates .venv and installs the pinned dependencies; later runs reuse it.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check pages schema test test-tools clean
+
+$(INSTALLED): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (mkdocs-material 9.8)")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+## Check data/markers.yml and the marker page files; prints only plain messages.
+check: $(INSTALLED)
+	@$(PY) -m macros.check
+
+## Build the site into site/.
+build: check
+	$(PY) -m mkdocs build --strict --quiet
+
+## Build and serve the site on http://127.0.0.1:8000, rebuilding on edits.
+serve: check
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## Create or remove docs/markers/<id>.md so there is one per marker in the YAML.
+pages: $(INSTALLED)
+	$(PY) -m macros.pages --fix
+
+## Regenerate the JSON Schema in schema/ from the content model.
+schema: $(INSTALLED)
+	$(PY) -m macros.schema
+
+## Install the browser and tools the tests use (Chromium, axe-core).
+test-tools:
+	bash scripts/install-test-tools.sh
+
+## Run every test.
+test: $(INSTALLED) test-tools
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .pytest_cache

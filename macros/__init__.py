@@ -1,0 +1,54 @@
+"""MkDocs macros for the Serious Case Review Quality Markers site.
+
+`define_env` is the only MkDocs-facing code: it loads the content once, puts the markers in
+the navigation and registers the macros that pages call. The work is done by pure functions
+in `macros.load`, `macros.render` and `macros.pages`.
+"""
+
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+
+from macros import render
+from macros.load import load_content
+from macros.pages import page_problems
+from macros.source import DataError
+
+# The entry in mkdocs.yml's `nav` that is replaced by one section per stage.
+NAV_PLACEHOLDER = "MARKERS-FROM-DATA"
+
+
+def define_env(env) -> None:
+    try:
+        content = load_content()
+    except DataError as e:
+        raise PluginError(f"data/markers.yml has problems:\n{e}") from None
+    problems = page_problems(content)
+    if problems:
+        raise PluginError("\n".join(problems))
+
+    env.conf["nav"] = splice_nav(env.conf["nav"], render.nav_sections(content))
+    env.variables["framework"] = content.framework
+
+    @env.macro
+    def marker_page(marker_id: str) -> str:
+        return render.marker_page(content, marker_id)
+
+    @env.macro
+    def framework_map() -> str:
+        return render.framework_map(content)
+
+    @env.macro
+    def citation() -> str:
+        return render.citation(content)
+
+
+def splice_nav(nav: list, sections: list[dict]) -> list:
+    """Replace the placeholder entry of `nav` with the stage sections."""
+    out = []
+    for entry in nav or []:
+        values = entry.values() if isinstance(entry, dict) else [entry]
+        out += sections if NAV_PLACEHOLDER in values else [entry]
+    if out == list(nav or []):
+        raise PluginError(f"mkdocs.yml: nav has no entry '{NAV_PLACEHOLDER}' to put the markers in")
+    return out

@@ -1,0 +1,179 @@
+"""Turn the content model into page Markdown: pure functions, tested without MkDocs.
+
+Text from the YAML is escaped as it is inserted (macro output is not templated again but it is
+parsed as Markdown and HTML). Links between pages are Markdown links to `.md` files, so
+MkDocs checks and rewrites them in a strict build.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from macros.model import Content, FullMarker, MarkerBase, OutlineMarker
+
+# The section headings of a full marker, in the order of the published framework.
+HEADINGS = {
+    "quality_statement": "Quality statement",
+    "questions": "How might you know if you are meeting this quality marker?",
+    "knowledge_base": "Knowledge base",
+    "statutory_guidance": "Link to statutory guidance & inspection criteria",
+    "equality_and_diversity": "Equality & diversity",
+    "obstacles": "Tackling some common obstacles",
+}
+ANCHORS = {
+    "quality_statement": "quality-statement",
+    "questions": "questions",
+    "knowledge_base": "knowledge-base",
+    "statutory_guidance": "statutory-guidance",
+    "equality_and_diversity": "equality-and-diversity",
+    "obstacles": "obstacles",
+}
+MARKERS_DIR = "markers"
+
+
+def esc(text: str) -> str:
+    """Text for an HTML element or attribute."""
+    return html.escape(text, quote=True)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def esc_md(text: str) -> str:
+    """Text for inline Markdown (headings, link text): no character acts as markup."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def heading(level: int, text: str, anchor: str) -> str:
+    return f"{'#' * level} {esc_md(text)} {{#{anchor}}}"
+
+
+def paragraphs(texts: list[str], css: str = "") -> str:
+    attr = f' class="{css}"' if css else ""
+    return "\n\n".join(f"<p{attr}>{esc(t)}</p>" for t in texts)
+
+
+def bullets(texts: list[str]) -> str:
+    return "<ul>\n" + "\n".join(f"<li>{esc(t)}</li>" for t in texts) + "\n</ul>"
+
+
+def marker_label(marker: MarkerBase) -> str:
+    return f"{marker.number}. {marker.title}"
+
+
+def marker_path(marker_id: str) -> str:
+    """The source file of a marker page, relative to `docs/`."""
+    return f"{MARKERS_DIR}/{marker_id}.md"
+
+
+def marker_stub(marker_id: str) -> str:
+    """The exact content of a marker's page file: everything else comes from the YAML."""
+    return f'---\nrender_macros: true\n---\n\n{{{{ marker_page("{marker_id}") }}}}\n'
+
+
+def stage_label(content: Content, stage_id: str) -> str:
+    index = [s.id for s in content.stages].index(stage_id)
+    return f"Stage {index + 1} of {len(content.stages)}: {content.stage(stage_id).title}"
+
+
+def nav_sections(content: Content) -> list[dict]:
+    """One navigation section per stage, its markers in framework order."""
+    return [
+        {stage.title: [{marker_label(m): marker_path(m.id)} for m in content.markers_in(stage.id)]}
+        for stage in content.stages
+    ]
+
+
+def framework_map(content: Content, link_prefix: str = f"{MARKERS_DIR}/") -> str:
+    """The three stages with their markers, numbers and how much of each is on the site."""
+    full = len(content.full_markers())
+    parts = [
+        f"<p>The framework has {len(content.markers)} markers in {len(content.stages)} stages. "
+        f"{full} of them {'has' if full == 1 else 'have'} full guidance on this site.</p>"
+    ]
+    for stage in content.stages:
+        parts.append(heading(2, stage_label(content, stage.id), f"stage-{stage.id}"))
+        lines = []
+        for m in content.markers_in(stage.id):
+            kind = "full guidance and checklist" if m.is_full else "summary only"
+            lines.append(f"- Marker {m.number}: [{esc_md(m.title)}]({link_prefix}{m.id}.md) ({kind})")
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def marker_page(content: Content, marker_id: str, extra_sections: str = "") -> str:
+    """The Markdown of one marker's page (its file sits beside the other markers' files)."""
+    marker = content.marker(marker_id)
+    parts = [
+        f"# {esc_md(marker.title)}",
+        f'<p class="scr-marker-meta">Marker {marker.number} of {len(content.markers)}. '
+        f"{esc(stage_label(content, marker.stage))}.</p>",
+    ]
+    if isinstance(marker, FullMarker):
+        parts += _full_sections(content, marker)
+    else:
+        parts += _outline_sections(content, marker)
+    if extra_sections:
+        parts.append(extra_sections)
+    parts.append(pager(content, marker_id))
+    return "\n\n".join(parts) + "\n"
+
+
+def questions_list(marker: FullMarker) -> str:
+    """The questions as a numbered list; the checklist script builds its form from it."""
+    items = "\n".join(
+        f'<li id="q-{esc(q.id)}" data-question="{esc(q.id)}">{esc(q.text)}</li>' for q in marker.questions
+    )
+    return f'<ol class="scr-questions" data-marker="{esc(marker.id)}">\n{items}\n</ol>'
+
+
+def _full_sections(content: Content, m: FullMarker) -> list[str]:
+    fw = content.framework
+    parts = [
+        f'<p class="scr-source-note">The official text of this marker, word for word, from '
+        f'{esc(fw.citation)} <a href="{esc(m.source_url)}">Read it on the publisher\'s site</a>.</p>',
+        heading(2, HEADINGS["quality_statement"], ANCHORS["quality_statement"]),
+        paragraphs([m.quality_statement], "scr-quality-statement"),
+        paragraphs(m.rationale),
+        heading(2, HEADINGS["questions"], ANCHORS["questions"]),
+        questions_list(m),
+        heading(2, HEADINGS["knowledge_base"], ANCHORS["knowledge_base"]),
+        bullets(m.knowledge_base),
+        heading(2, HEADINGS["statutory_guidance"], ANCHORS["statutory_guidance"]),
+        bullets([item.text for item in m.statutory_guidance]),
+    ]
+    if m.equality_and_diversity:
+        parts += [heading(2, HEADINGS["equality_and_diversity"], ANCHORS["equality_and_diversity"]),
+                  bullets(m.equality_and_diversity)]
+    parts += [heading(2, HEADINGS["obstacles"], ANCHORS["obstacles"]), bullets(m.obstacles)]
+    return parts
+
+
+def _outline_sections(content: Content, m: OutlineMarker) -> list[str]:
+    return [
+        '<p class="scr-notice"><strong>The full guidance for this marker is not yet on this site.</strong> '
+        "Below is a one-sentence summary in our own words. It is not the official quality statement.</p>",
+        heading(2, "Summary (our words, not the official text)", "summary"),
+        paragraphs([m.summary], "scr-summary"),
+        heading(2, "Read the full marker", "full-marker"),
+        f"<p>The quality statement, questions and guidance for this marker are published in "
+        f"{esc(content.framework.citation)} "
+        f'<a href="{esc(m.source_url)}">Read marker {m.number}, {esc(m.title)}, on the publisher\'s site</a>.</p>',
+    ]
+
+
+def pager(content: Content, marker_id: str) -> str:
+    """Previous and next marker in framework order (Markdown links, so the build checks them)."""
+    before, after = content.neighbours(marker_id)
+    items = []
+    if before:
+        items.append(f"- Previous marker: [{esc_md(marker_label(before))}]({before.id}.md)")
+    if after:
+        items.append(f"- Next marker: [{esc_md(marker_label(after))}]({after.id}.md)")
+    body = "\n".join(items)
+    return f'<nav class="scr-pager" aria-label="Previous and next marker" markdown>\n\n{body}\n\n</nav>'
+
+
+def citation(content: Content) -> str:
+    return esc(content.framework.citation)

@@ -1,0 +1,39 @@
+"""JSON Schema for the content files, so editors get completion and checks as they type.
+
+`python -m macros.schema` (or `make schema`) rewrites `schema/`; a test fails when it is stale.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from macros.load import ROOT
+from macros.model import Content
+
+SCHEMA_DIR = ROOT / "schema"
+
+
+def markers_schema() -> str:
+    schema = Content.model_json_schema()
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "data/markers.yml: the Serious Case Review Quality Markers",
+        **schema,
+    }
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+SCHEMAS = {"markers.schema.json": markers_schema}
+
+
+def main() -> int:
+    SCHEMA_DIR.mkdir(exist_ok=True)
+    for name, make in SCHEMAS.items():
+        (SCHEMA_DIR / name).write_text(make(), encoding="utf-8")
+        print(f"wrote schema/{name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

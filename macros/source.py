@@ -1,0 +1,243 @@
+"""Read a content file (`data/*.yml`) and report every problem in it at once, each
+naming the file, the line, the item and the field, in words a content editor can act on.
+
+Used for every data file: `macros.load` adds the checks that are particular to each.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+Loc = tuple[str | int, ...]
+
+
+class DataError(Exception):
+    """One or more problems in a content file; str() is the full report, one per line."""
+
+    def __init__(self, messages: list[str]):
+        self.messages = messages
+        super().__init__("\n".join(messages))
+
+
+@dataclass
+class Source:
+    """A parsed YAML file with the line of every key and list item, for error messages."""
+
+    name: str  # as shown to editors, e.g. "data/markers.yml"
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line(self, loc: Loc) -> int:
+        """The line of `loc`, or of its nearest parent that exists (for missing fields)."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return 1
+
+    def get(self, loc: Loc) -> Any:
+        """The raw value at `loc`, or None where the file has no such place."""
+        value = self.data
+        for part in loc:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
+
+def read_source(path: Path, name: str) -> Source:
+    """Parse YAML keeping line numbers; a duplicate key is an error, not a silent overwrite."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError([f"{name}: file not found"]) from None
+    except UnicodeDecodeError as e:
+        raise DataError([f"{name}: not UTF-8 text (byte {e.start}); save it as UTF-8"]) from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else 1
+        raise DataError([f"{name}:{line}: not valid YAML: {e.problem or e.context}"]) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise DataError([f"{name}:1: the file is empty"])
+    source = Source(name, None)
+    problems: list[str] = []
+    source.data = _construct(node, (), source, loader, problems)
+    if problems:
+        raise DataError(problems)
+    return source
+
+
+def _construct(node, loc: Loc, source: Source, loader, problems: list[str]) -> Any:
+    source.lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node)
+            line = key_node.start_mark.line + 1
+            if key in first_line:
+                problems.append(
+                    f"{source.name}:{line}: {format_path(loc)}: the field '{key}' is given "
+                    f"twice (first at line {first_line[key]}); keep one"
+                )
+                continue
+            first_line[key] = line
+            source.lines[(*loc, key)] = line
+            result[key] = _construct(value_node, (*loc, key), source, loader, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(n, (*loc, i), source, loader, problems) for i, n in enumerate(node.value)]
+    return loader.construct_object(node)
+
+
+def format_path(loc: Iterable[str | int]) -> str:
+    """('questions', 2, 'id') -> 'questions[2].id'."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "top level"
+
+
+@dataclass
+class Items:
+    """How to name the items of a file in messages: e.g. the list under `markers`, each a 'marker'."""
+
+    key: str
+    noun: str
+
+    def split(self, loc: Loc, source: Source) -> tuple[str, Loc]:
+        """Split `loc` into a label for the item it falls in and the field path within it."""
+        if len(loc) >= 2 and loc[0] == self.key and isinstance(loc[1], int):
+            item_id = source.get(loc[:2] + ("id",))
+            label = (
+                f"{self.noun} '{item_id}'"
+                if isinstance(item_id, str) and item_id
+                else f"{self.noun} {loc[1] + 1} in the list (it has no id)"
+            )
+            return label, loc[2:]
+        return "", loc
+
+
+def problem(source: Source, items: Items, loc: Loc, message: str, line: int | None = None) -> tuple[int, str]:
+    """One problem as (line, message) so that a report can be sorted by line."""
+    line = line or source.line(loc)
+    label, rest = items.split(loc, source)
+    where = ", ".join(p for p in (label, format_path(rest) if rest else "") if p)
+    return line, f"{source.name}:{line}: {where}: {message}"
+
+
+def first_use_checker(source: Source, items: Items, what: str):
+    """Returns check(loc, value) that reports a value already used at an earlier place."""
+    seen: dict[Any, int] = {}
+    found: list[tuple[int, str]] = []
+
+    def check(loc: Loc, value: Any) -> None:
+        if value is None or isinstance(value, (dict, list)):
+            return
+        if value in seen:
+            found.append(problem(source, items, loc, f"duplicate {what} '{value}' (first used at line {seen[value]})"))
+        else:
+            seen[value] = source.line(loc)
+
+    return check, found
+
+
+def validate(
+    source: Source,
+    model: type[BaseModel],
+    items: Items,
+    checks: Callable[[Source, Items], list[tuple[int, str]]],
+) -> Any:
+    """The parsed model, or DataError listing every shape and cross-item problem by line."""
+    found: list[tuple[int, str]] = []
+    parsed = None
+    try:
+        parsed = model.model_validate(source.data)
+    except ValidationError as e:
+        known = _field_names(model)
+        for err in e.errors(include_url=False):
+            loc = tuple(p for p in err["loc"] if not _is_union_tag(p))
+            found.append(problem(source, items, loc, _explain(err, loc, known)))
+    if isinstance(source.data, dict):
+        found += checks(source, items)
+    if found:
+        raise DataError([msg for _, msg in sorted(set(found), key=lambda p: (p[0], p[1]))])
+    return parsed
+
+
+def _is_union_tag(part: str | int) -> bool:
+    # pydantic names the branch of a tagged union in the location; editors never see it.
+    return part in ("full", "outline")
+
+
+def _field_names(model: type[BaseModel]) -> set[str]:
+    names: set[str] = set()
+    todo: list[type] = [model]
+    while todo:
+        m = todo.pop()
+        for name, info in m.model_fields.items():
+            names.add(name)
+            todo += [t for t in _model_types(info.annotation) if t not in todo]
+    return names
+
+
+def _model_types(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found = []
+    for arg in getattr(annotation, "__args__", ()) + tuple(getattr(annotation, "__metadata__", ())):
+        found += _model_types(arg)
+    return found
+
+
+_TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "yes/no",
+               list: "a list", dict: "a set of fields", type(None): "empty"}
+
+
+def _kind(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _explain(err: dict, loc: Loc, known: set[str]) -> str:
+    """A pydantic error in words for a content editor."""
+    kind, value, field_name = err["type"], err.get("input"), loc[-1] if loc else ""
+    if kind == "missing":
+        if field_name == "questions":
+            return "required field is missing: full guidance needs its questions"
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(str(field_name), sorted(known), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"unknown field '{field_name}'{hint}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_short":
+        return "must have at least one item"
+    if kind == "string_pattern_mismatch":
+        if field_name in ("source_url",) or "url" in str(field_name):
+            return f"must be a web address starting with https://, not '{value}'"
+        return (f"'{value}' is not a valid id: use lower-case letters, digits and single "
+                "hyphens, like 'improvement-action'")
+    if kind == "string_type":
+        return f"must be text, not {_kind(value)} ({value!r}); put it in quotes"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"must be a whole number, not {_kind(value)} ({value!r})"
+    if kind == "greater_than_equal":
+        return f"must be {err['ctx']['ge']} or more, not {value!r}"
+    if kind == "list_type":
+        return f"must be a list (lines starting with '- '), not {_kind(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"must be a set of fields (name: value), not {_kind(value)}"
+    return err["msg"]

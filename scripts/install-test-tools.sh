@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what the tests need beyond Python packages: Chromium for the browser tests,
+# LibreOffice and poppler for the office-document tests, and axe-core for accessibility.
+# Safe to run again: it installs only what is missing. Playwright's own browser download
+# is not used (it cannot download here); the tests drive the system Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "Installing ${missing[*]} (Debian packages)..."
+    $sudo apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "Please install: ${missing[*]} (the browser and office tests need them)." >&2
+  fi
+fi
+
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  if command -v npm >/dev/null 2>&1; then
+    npm ci --silent --no-audit --no-fund
+  else
+    echo "Please install Node.js and npm: the accessibility tests load axe-core from npm." >&2
+  fi
+fi

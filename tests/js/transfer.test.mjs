@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import test from "node:test";
+
+import { emptyData, setAnswer, withCurrentReview } from "../../docs/assets/js/state.mjs";
+import {
+  CSV_COLUMNS, EXPORT_FORMAT, MAX_IMPORT_BYTES, exportCSV, exportFileName, exportJSON,
+  importReview, readExport,
+} from "../../docs/assets/js/transfer.mjs";
+import { FRAMEWORK, T0, T1, T2 } from "./fixtures.mjs";
+
+const MARKER = "improvement-action";
+
+function review() {
+  let data = withCurrentReview(emptyData(), T0, "r1");
+  data = setAnswer(data, "r1", MARKER, "time-given",
+    { response: "no", notes: 'Only "10 minutes", at the end\nof the agenda', questionText: "Is appropriate time given?", contentVersion: "1.0.0" }, T1);
+  data = setAnswer(data, "r1", MARKER, "coherent-mechanism",
+    { response: "yes", notes: "=SUM(A1) <img src=x onerror=alert(1)>", questionText: "Is there a coherent mechanism?", contentVersion: "1.0.0" }, T1);
+  data = setAnswer(data, "r1", MARKER, "removed-question",
+    { response: "partly", notes: "", questionText: "A question since removed?", contentVersion: "0.9.0" }, T1);
+  return data.reviews[0];
+}
+
+test("the JSON export is complete and versioned", () => {
+  const doc = JSON.parse(exportJSON(review(), FRAMEWORK, T2));
+  assert.equal(doc.format, EXPORT_FORMAT);
+  assert.equal(doc.version, 1);
+  assert.equal(doc.contentVersion, "1.0.0");
+  assert.equal(doc.exported, T2);
+  assert.deepEqual(doc.review, { name: "Review started 1 March 2026", created: T0, updated: T1 });
+  assert.deepEqual(doc.answers.map((a) => a.questionId), ["coherent-mechanism", "time-given", "removed-question"]);
+  assert.deepEqual(doc.answers[1], {
+    markerId: MARKER, markerNumber: 15, markerTitle: "Improvement action", questionId: "time-given",
+    questionText: "Is appropriate time given?", response: "no", notes: 'Only "10 minutes", at the end\nof the agenda',
+    contentVersion: "1.0.0", updated: T1,
+  });
+});
+
+test("export then import gives back the same review", () => {
+  const original = review();
+  const text = exportJSON(original, FRAMEWORK, T2);
+  const read = readExport(text);
+  assert.equal(read.error, undefined);
+  assert.equal(read.count, 3);
+  assert.equal(read.exported, T2);
+  const { name, created, updated, answers } = original;
+  assert.deepEqual(read.review, { name, created, updated, answers });
+  const data = importReview(emptyData(), read.review, T2, "r9");
+  assert.equal(exportJSON(data.reviews[0], FRAMEWORK, T2), text);
+});
+
+test("an import is a new, current review; a name in use is marked as imported", () => {
+  const read = readExport(exportJSON(review(), FRAMEWORK, T2));
+  let data = withCurrentReview(emptyData(), T0, "r1");
+  data = importReview(data, read.review, T2, "r2");
+  assert.equal(data.current, "r2");
+  assert.equal(data.reviews[1].name, "Review started 1 March 2026 (imported)");
+  data = importReview(data, read.review, T2, "r3");
+  assert.equal(data.reviews[2].name, "Review started 1 March 2026 (imported 2)");
+  assert.equal(data.reviews[0].answers[MARKER], undefined, "the other review is untouched");
+});
+
+test("bad files get a plain message", () => {
+  const good = JSON.parse(exportJSON(review(), FRAMEWORK, T2));
+  const variant = (change) => { const d = structuredClone(good); change(d); return JSON.stringify(d); };
+  const cases = {
+    "not JSON": ["Name,Response\nA,Yes", /not a self-assessment exported from this site/],
+    "JSON of another kind": ['{"hello": "world"}', /not a self-assessment exported/],
+    "a list": ["[1, 2]", /not a self-assessment exported/],
+    "truncated": [exportJSON(review(), FRAMEWORK, T2).slice(0, 300), /damaged or incomplete/],
+    "newer": [variant((d) => { d.version = 2; }), /newer version of this site/],
+    "no answers": [variant((d) => { delete d.answers; }), /no list of answers/],
+    "bad response": [variant((d) => { d.answers[0].response = "maybe"; }), /answer 1 has an unknown response/],
+    "bad id": [variant((d) => { d.answers[1].markerId = "__proto__"; }), /answer 2 has no valid marker/],
+    "repeated": [variant((d) => { d.answers[1].questionId = d.answers[0].questionId; }), /answer 2 repeats/],
+    "no review name": [variant((d) => { d.review.name = " "; }), /name or dates/],
+    "notes not text": [variant((d) => { d.answers[0].notes = { html: "<b>" }; }), /notes that are not text/],
+  };
+  for (const [what, [text, message]] of Object.entries(cases)) {
+    const result = readExport(text);
+    assert.match(result.error ?? "", message, what);
+    assert.equal(result.review, undefined, what);
+  }
+  assert.match(readExport("{}", MAX_IMPORT_BYTES + 1).error, /too large \(2\.0 MB\)/);
+});
+
+test("a byte order mark at the start is allowed", () => {
+  assert.equal(readExport("\uFEFF" + exportJSON(review(), FRAMEWORK, T2)).error, undefined);
+});
+
+test("the CSV export has a BOM, CRLF ends, quoted fields and every question", () => {
+  const csv = exportCSV(review(), FRAMEWORK);
+  assert.ok(csv.startsWith('\uFEFF"Review","Stage"'));
+  const lines = csv.slice(1).split("\r\n");
+  assert.equal(lines[0], CSV_COLUMNS.map((c) => `"${c}"`).join(","));
+  assert.ok(csv.includes('"Only ""10 minutes"", at the end\nof the agenda"'));
+  assert.ok(csv.includes(`"'=SUM(A1) <img src=x onerror=alert(1)>"`), "a formula is shown as text");
+  assert.ok(csv.includes('"Is there clear leadership?","",""'), "unanswered questions are listed");
+  assert.ok(csv.includes('"A question since removed?","Partly"'));
+  assert.ok(csv.endsWith("\r\n"));
+});
+
+test("file names come from the review's name and the day", () => {
+  assert.equal(exportFileName({ name: "Child H review, 2026" }, "json", T2), "self-assessment-child-h-review-2026-2026-03-03.json");
+  assert.equal(exportFileName({ name: "***" }, "csv", T2), "self-assessment-review-2026-03-03.csv");
+});

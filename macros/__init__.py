@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from macros import render
+from macros import render, self_assessment
 from macros.load import load_content
 from macros.pages import page_problems
 from macros.source import DataError
@@ -41,6 +41,12 @@ def define_env(env) -> None:
     @env.macro
     def citation() -> str:
         return render.citation(content)
+
+    @env.macro
+    def self_assessment_page() -> str:
+        page_url, directory_urls = env.page.url, env.conf["use_directory_urls"]
+        return self_assessment.summary_page(
+            content, lambda marker_id: self_assessment.marker_url(marker_id, page_url, directory_urls))
 
 
 def splice_nav(nav: list, sections: list[dict]) -> list:

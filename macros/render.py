@@ -120,12 +120,14 @@ def marker_page(content: Content, marker_id: str, extra_sections: str = "") -> s
     return "\n\n".join(parts) + "\n"
 
 
-def questions_list(marker: FullMarker) -> str:
-    """The questions as a numbered list; the checklist script builds its form from it."""
+def questions_list(marker: FullMarker, content_version: str = "") -> str:
+    """The questions as a numbered list; the checklist script builds its form from it and
+    records `content_version` with each answer."""
     items = "\n".join(
         f'<li id="q-{esc(q.id)}" data-question="{esc(q.id)}">{esc(q.text)}</li>' for q in marker.questions
     )
-    return f'<ol class="scr-questions" data-marker="{esc(marker.id)}">\n{items}\n</ol>'
+    version = f' data-content-version="{esc(content_version)}"' if content_version else ""
+    return f'<ol class="scr-questions" data-marker="{esc(marker.id)}"{version}>\n{items}\n</ol>'
 
 
 def _full_sections(content: Content, m: FullMarker) -> list[str]:
@@ -137,7 +139,7 @@ def _full_sections(content: Content, m: FullMarker) -> list[str]:
         paragraphs([m.quality_statement], "scr-quality-statement"),
         paragraphs(m.rationale),
         heading(2, HEADINGS["questions"], ANCHORS["questions"]),
-        questions_list(m),
+        questions_list(m, fw.content_version),
         heading(2, HEADINGS["knowledge_base"], ANCHORS["knowledge_base"]),
         bullets(m.knowledge_base),
         heading(2, HEADINGS["statutory_guidance"], ANCHORS["statutory_guidance"]),

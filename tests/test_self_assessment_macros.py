@@ -1,0 +1,62 @@
+"""The summary page's macro output, from the pure functions in macros/self_assessment.py."""
+
+import json
+import re
+
+from macros.load import load_content
+from macros.render import marker_page, questions_list
+from macros.self_assessment import data_island, framework_data, marker_url, summary_page
+
+CONTENT = load_content()
+
+
+def url(marker_id):
+    return f"../markers/{marker_id}/"
+
+
+def island_json(html: str) -> dict:
+    match = re.search(r'<script type="application/json" id="scr-framework">(.*?)</script>', html, re.S)
+    assert match, html
+    return json.loads(match.group(1))
+
+
+def test_framework_data_lists_every_stage_marker_and_question():
+    data = framework_data(CONTENT, url)
+    assert data["contentVersion"] == CONTENT.framework.content_version
+    assert [s["id"] for s in data["stages"]] == [s.id for s in CONTENT.stages]
+    assert data["stages"][0]["label"] == "Stage 1 of 3: Review setup"
+    markers = [m for s in data["stages"] for m in s["markers"]]
+    assert [m["id"] for m in markers] == [m.id for m in CONTENT.ordered_markers()]
+    full = next(m for m in markers if m["id"] == "improvement-action")
+    assert full["url"] == "../markers/improvement-action/"
+    assert [q["id"] for q in full["questions"]] == [
+        "coherent-mechanism", "clear-leadership", "time-given", "linked-to-framework", "prioritised-response"]
+    assert all(m["questions"] == [] for m in markers if m["id"] != "improvement-action")
+
+
+def test_data_island_cannot_be_closed_early_and_reads_back_unchanged():
+    data = {"text": "</script><script>alert(1)</script> <!-- & \u2028 ‘quotes’"}
+    html = data_island(data)
+    body = html[len('<script type="application/json" id="scr-framework">'):-len("</script>")]
+    assert "<" not in body and ">" not in body and "&" not in body
+    assert json.loads(body) == data
+
+
+def test_summary_page_has_the_island_and_a_note_without_javascript():
+    html = summary_page(CONTENT, url)
+    assert island_json(html) == framework_data(CONTENT, url)
+    assert '<div id="scr-summary"' in html
+    assert '<div class="scr-nojs" markdown>' in html
+    assert "[15\\. Improvement action](markers/improvement-action.md)" in html
+
+
+def test_marker_urls_are_relative_to_the_page():
+    assert marker_url("analysis", "self-assessment/") == "../markers/analysis/"
+    assert marker_url("analysis", "self-assessment.html", use_directory_urls=False) == "markers/analysis.html"
+
+
+def test_questions_list_carries_the_content_version_for_the_checklist():
+    marker = CONTENT.marker("improvement-action")
+    assert '<ol class="scr-questions" data-marker="improvement-action" data-content-version="1.0.0">' in \
+        marker_page(CONTENT, "improvement-action")
+    assert "data-content-version" not in questions_list(marker)

@@ -1,9 +1,12 @@
 """The "My self-assessment" page: pure functions, tested without MkDocs.
 
 The page's script (docs/assets/js/summary.mjs) needs the stages, markers and questions to
-count answers and list the points to discuss. They go into the page as a JSON data island,
-`<script type="application/json">`, which browsers never run (so a strict
-Content-Security-Policy allows it) and which is escaped so no text can end it early.
+count answers and list the points to discuss. They go into the page as JSON in a `data-`
+attribute of the element the script fills in, HTML-escaped so no text can end it early.
+
+Not a `<script type="application/json">` island: Material's instant navigation re-creates
+every inline script of the new page with its text only, dropping `type` and `id`, so the
+browser would then run the JSON as JavaScript and the script could not find it.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from mkdocs.utils import get_relative_url
 from macros.model import Content, FullMarker
 from macros.render import esc, esc_md, marker_label, marker_path, stage_label
 
-ISLAND_ID = "scr-framework"
+ROOT_ID = "scr-summary"
 
 
 def framework_data(content: Content, marker_url: Callable[[str], str]) -> dict:
@@ -46,12 +49,10 @@ def framework_data(content: Content, marker_url: Callable[[str], str]) -> dict:
     }
 
 
-def data_island(data: dict, element_id: str = ISLAND_ID) -> str:
-    """`data` as a JSON script element. `<`, `>` and `&` are written as \\u escapes, so
-    neither `</script>` nor `<!--` can appear in it; JSON.parse reads them back unchanged."""
-    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/json" id="{esc(element_id)}">{text}</script>'
+def data_attribute(data: dict) -> str:
+    """`data` as JSON for an HTML attribute value in double quotes (read back with
+    `element.dataset`); every `<`, `>`, `&` and quote is escaped."""
+    return esc(json.dumps(data, ensure_ascii=True, separators=(",", ":")))
 
 
 def marker_url(marker_id: str, page_url: str, use_directory_urls: bool = True) -> str:
@@ -60,9 +61,54 @@ def marker_url(marker_id: str, page_url: str, use_directory_urls: bool = True) -
     return get_relative_url(target, page_url)
 
 
+# What the summary page's script fills in or acts on: `data-scr` marks a part it fills,
+# `data-scr-action` a button it handles. Hidden until the script shows it, so readers
+# without JavaScript see only the note above it.
+SKELETON = """\
+<div class="scr-problem" role="alert" data-scr="problem"></div>
+<p class="scr-status" role="status" data-scr="status"></p>
+<h2 id="current-review">Current review</h2>
+<p>You are working on: <strong data-scr="name"></strong></p>
+<p data-scr="total"></p>
+<form class="scr-form scr-noprint" data-scr-form="rename"><label for="scr-rename">New name for this review</label>\
+<input id="scr-rename" name="name" autocomplete="off" maxlength="200"><button class="md-button">Rename</button></form>
+<h2 id="by-marker">Answers by stage and marker</h2>
+<div data-scr="stages"></div>
+<h2 id="to-discuss">Points for the board to discuss</h2>
+<p>Every question answered Partly or No, with your notes and evidence.</p>
+<div data-scr="discuss"></div>
+<div class="scr-noprint">
+<h2 id="download">Download, print or import</h2>
+<p>Files are made in your browser and nothing is sent anywhere. Keep them safe: they hold what you wrote.</p>
+<p><button type="button" class="md-button" data-scr-action="export-json">Download as JSON (to import later)</button>
+<button type="button" class="md-button" data-scr-action="export-csv">Download as CSV (for Excel or LibreOffice)</button>
+<button type="button" class="md-button" data-scr-action="print">Print this summary</button></p>
+<p><label for="scr-import">Import a review from a JSON file downloaded from this site</label>
+<input id="scr-import" type="file" accept=".json,application/json" data-scr="import"></p>
+<div class="scr-problem" role="alert" data-scr="import-error"></div>
+<div class="scr-preview" data-scr="preview" hidden><h3 id="scr-preview">Check this file before you import it</h3>
+<dl data-scr="preview-list"></dl>
+<p>It will be added as a new review. Nothing already saved will change.</p>
+<p><button type="button" class="md-button" data-scr-action="import-confirm">Import as a new review</button>
+<button type="button" class="md-button" data-scr-action="import-cancel">Cancel</button></p></div>
+<h2 id="reviews">Your reviews in this browser</h2>
+<ul class="scr-reviews" data-scr="reviews"></ul>
+<form class="scr-form" data-scr-form="new"><label for="scr-new">Name of a new review, for example \
+“Child H review, 2026”</label><input id="scr-new" name="name" autocomplete="off" maxlength="200">\
+<button class="md-button">Start a new review</button></form>
+<div data-scr="aside" hidden><h3>Damaged data kept aside</h3>
+<p>Saved data that could not be read is kept here unchanged (<span data-scr="aside-count"></span>), \
+for someone who can help.</p>
+<p><button type="button" class="md-button" data-scr-action="download-aside">Download the damaged data</button></p></div>
+<h2 id="clear-all">Clear all data on this device</h2>
+<p>This deletes every review and answer this site has saved in this browser. Download anything you want to keep first.</p>
+<p><button type="button" class="md-button" data-scr-action="clear-all">Clear all data on this device</button></p>
+</div>"""
+
+
 def summary_page(content: Content, marker_url: Callable[[str], str]) -> str:
     """The body of the summary page (its file is at the top of docs/): a note and links for
-    readers without JavaScript, and the element the script fills in, holding the data island."""
+    readers without JavaScript, and the parts the script fills in, holding the data."""
     links = "\n".join(f"- [{esc_md(marker_label(m))}]({marker_path(m.id)})" for m in content.full_markers())
     # md_in_html: the links stay Markdown, so a strict build checks them.
     nojs = (
@@ -72,6 +118,5 @@ def summary_page(content: Content, marker_url: Callable[[str], str]) -> str:
         "You can still read every question on the marker pages:\n\n"
         f"{links}\n\n</div>"
     )
-    island = data_island(framework_data(content, marker_url))
-    return f'{nojs}\n\n<div id="scr-summary" class="scr-summary">\n{island}\n</div>\n'
-
+    data = data_attribute(framework_data(content, marker_url))
+    return f'{nojs}\n\n<div id="{ROOT_ID}" class="scr-summary" data-framework="{data}" hidden>\n{SKELETON}\n</div>\n'

@@ -1,11 +1,13 @@
 """The summary page's macro output, from the pure functions in macros/self_assessment.py."""
 
+import html
 import json
 import re
+from html.parser import HTMLParser
 
 from macros.load import load_content
 from macros.render import marker_page, questions_list
-from macros.self_assessment import data_island, framework_data, marker_url, summary_page
+from macros.self_assessment import data_attribute, framework_data, marker_url, summary_page
 
 CONTENT = load_content()
 
@@ -14,10 +16,17 @@ def url(marker_id):
     return f"../markers/{marker_id}/"
 
 
-def island_json(html: str) -> dict:
-    match = re.search(r'<script type="application/json" id="scr-framework">(.*?)</script>', html, re.S)
-    assert match, html
-    return json.loads(match.group(1))
+def attributes(markup: str, element_id: str) -> dict:
+    """The attributes of one element, as a browser's parser reads them."""
+    found = {}
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if dict(attrs).get("id") == element_id:
+                found.update(attrs)
+
+    Parser().feed(markup)
+    return found
 
 
 def test_framework_data_lists_every_stage_marker_and_question():
@@ -34,20 +43,21 @@ def test_framework_data_lists_every_stage_marker_and_question():
     assert all(m["questions"] == [] for m in markers if m["id"] != "improvement-action")
 
 
-def test_data_island_cannot_be_closed_early_and_reads_back_unchanged():
-    data = {"text": "</script><script>alert(1)</script> <!-- & \u2028 ‘quotes’"}
-    html = data_island(data)
-    body = html[len('<script type="application/json" id="scr-framework">'):-len("</script>")]
-    assert "<" not in body and ">" not in body and "&" not in body
-    assert json.loads(body) == data
+def test_data_attribute_cannot_end_early_and_reads_back_unchanged():
+    data = {"text": '"></div><script>alert(1)</script> <!-- & \u2028 ‘quotes’ \'single\''}
+    value = data_attribute(data)
+    assert not set(value) & set("<>\"'")
+    assert json.loads(html.unescape(value)) == data
+    assert json.loads(attributes(f'<div id="x" data-framework="{value}"></div>', "x")["data-framework"]) == data
 
 
-def test_summary_page_has_the_island_and_a_note_without_javascript():
-    html = summary_page(CONTENT, url)
-    assert island_json(html) == framework_data(CONTENT, url)
-    assert '<div id="scr-summary"' in html
-    assert '<div class="scr-nojs" markdown>' in html
-    assert "[15\\. Improvement action](markers/improvement-action.md)" in html
+def test_summary_page_has_the_data_and_a_note_without_javascript():
+    markup = summary_page(CONTENT, url)
+    root = attributes(markup, "scr-summary")
+    assert json.loads(root["data-framework"]) == framework_data(CONTENT, url)
+    assert "<script" not in markup, "Material's instant navigation would run it as JavaScript"
+    assert '<div class="scr-nojs" markdown>' in markup
+    assert "[15\\. Improvement action](markers/improvement-action.md)" in markup
 
 
 def test_marker_urls_are_relative_to_the_page():

@@ -4,7 +4,7 @@ export const T0 = "2026-03-01T10:00:00.000Z";
 export const T1 = "2026-03-02T11:30:00.000Z";
 export const T2 = "2026-03-03T09:15:00.000Z";
 
-/** A framework in the shape of the summary page's data island: two stages, one full marker. */
+/** A framework in the shape of the summary page's data-framework: two stages, one full marker. */
 export const FRAMEWORK = {
   contentVersion: "1.0.0",
   stages: [

@@ -1,57 +1,309 @@
-// Entry point of the self-assessment, listed in mkdocs.yml's extra_javascript (a .mjs file
-// loads as an ES module). It runs once per full page load: with Material's instant navigation
-// later pages arrive through `document$`, so listeners are bound once here and each page is
-// hydrated idempotently. Without Material it sets up the page it was loaded on.
+// The checklist on marker pages and the "My self-assessment" page. It runs once per full
+// load; instant navigation brings later pages through Material's `document$`, so listeners
+// are bound once and pages set up idempotently. Elements are built from text nodes, never
+// HTML strings, so what users type or import stays text; no inline styles or handlers (CSP).
 
-import { bindChecklists, hydrateChecklists, refreshChecklists } from "./checklist.mjs";
-import { openSession } from "./session.mjs";
-import { openStore } from "./storage.mjs";
-import { bindSummary, hydrateSummary, refreshSummary } from "./summary.mjs";
+import {
+  MAX_IMPORT_BYTES, RESPONSES, addReview, answerFor, answersNeedingDiscussion, clean, countAnswers, deleteReview,
+  exportCSV, exportFileName, exportJSON, importReview, longDate as date, progress, readExport, renameReview, responseLabel, setAnswer,
+  summarise, switchReview, wordingChanged,
+} from "./state.mjs";
+import { openSession } from "./storage.mjs";
 
+const LIST = "ol.scr-questions[data-marker]";
+const SUMMARY = "#scr-summary";
 // This file is <site>/assets/js/self-assessment.mjs, wherever the site is published.
 const site = new URL("../../", import.meta.url);
+let session = null; // opened by the first page that needs it
+let framework = null; // the stages, markers and questions, from the summary page
+let pending = null; // an import read and shown, waiting for the user to confirm it
 
-const app = {
-  session: null, // opened on the first page that needs it
-  framework: null, // from the summary page's data island
-  summaryUrl: new URL("self-assessment/", site).href,
-  refresh() {
-    refreshChecklists(document, app);
-    refreshSummary(document, app);
-  },
-};
-
-function start() {
-  if (app.session) return;
-  // Keys start with the site's path, so two sites on one host keep their answers apart.
-  const store = openStore(() => window.localStorage, `scr-qm:${site.pathname}:`);
-  app.session = openSession(store);
-  // Another tab saved: show its changes here too.
-  window.addEventListener("storage", (e) => {
-    if (!store.owns(e.key)) return;
-    app.session.load();
-    app.refresh();
-  });
+// h("p", { class: "x", hidden: true }, "text", child, [more])
+function h(tag, attributes, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes ?? {})) {
+    if (value != null && value !== false) el.setAttribute(name, value === true ? "" : value);
+  }
+  el.append(...children.flat(2).filter((c) => c != null && c !== false));
+  return el;
 }
 
-function onPage() {
-  const summary = document.getElementById("scr-summary");
-  if (!summary && !document.querySelector("ol.scr-questions[data-marker]")) return;
-  start();
-  hydrateChecklists(document, app);
-  if (summary) hydrateSummary(summary, app);
+const part = (root, name) => root.querySelector(`[data-scr="${name}"]`);
+const time = (iso) => `${date(iso)} at ${new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}`;
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const tally = (counts) => RESPONSES.map((r) => `${counts[r.value] ?? 0} ${r.label}`).join(", ");
+const button = (action, label, more) => h("button", { type: "button", class: "md-button", "data-scr-action": action, ...more }, label);
+
+function download(text, fileName, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  h("a", { href: url, download: fileName }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
-bindChecklists(document, app);
-bindSummary(document, app);
+// Emptied first, so a repeated message is announced again.
+function announce(region, text, delay = 0) {
+  clearTimeout(region.timer);
+  region.textContent = "";
+  region.timer = setTimeout(() => (region.textContent = text), delay + 50);
+}
 
-// Material's one-key shortcuts (n and p change page, f, s and / open search) also fire on a
-// focused radio button or button; inside our forms those keys do nothing instead.
+function focusOn(el) {
+  el?.setAttribute("tabindex", "-1");
+  el?.focus();
+}
+
+// The alert box stays in the page, empty, so screen readers announce what appears in it.
+function showProblem(box, message) {
+  if (box.textContent !== (message && "Warning: " + message)) {
+    box.replaceChildren(...(message ? [h("strong", {}, "Warning: "), message] : []));
+  }
+}
+
+function refresh() {
+  refreshChecklists();
+  refreshSummary();
+}
+
+// The checklist: each question of the page's list becomes a group of radio buttons and notes.
+
+function buildChecklist(list) {
+  list.dataset.scrReady = "1";
+  const marker = list.dataset.marker;
+  const box = h("div", { class: "scr-checklist", "data-marker": marker, "data-content-version": list.dataset.contentVersion });
+  list.before(box);
+  box.append(h("div", { class: "scr-checklist-head" },
+    h("p", {}, h("strong", {}, "Your answers stay in this browser."), " They are saved on this device as you work and are never " +
+      "sent anywhere. Do not record names or other details that could identify a child or family."),
+    h("p", {}, "Review: ", h("strong", { "data-scr": "name" }), " ",
+      h("a", { href: new URL("self-assessment/", site).href, class: "scr-noprint" }, "Change review, see the summary, download or import")),
+    h("p", { class: "scr-progress", "data-scr": "progress" }),
+    h("div", { class: "scr-problem", role: "alert", "data-scr": "problem" }),
+    button("print", "Print with your answers", { class: "md-button scr-noprint" })), list);
+  for (const li of list.querySelectorAll("li[data-question]")) {
+    const id = `scr-${marker}-${li.dataset.question}`;
+    li.dataset.text = clean(li.textContent);
+    li.replaceChildren(h("fieldset", {},
+      h("legend", {}, li.dataset.text),
+      h("p", { class: "scr-changed", "data-scr": "changed" }),
+      h("div", { class: "scr-responses scr-noprint" },
+        RESPONSES.map((r) => h("label", {}, h("input", { type: "radio", name: id, value: r.value }), r.label)),
+        h("button", { type: "button", class: "scr-clear", "data-scr-action": "clear" }, "Clear response")),
+      h("p", { class: "scr-print", "data-scr": "response" }),
+      h("label", { for: id + "-notes" }, "Notes and evidence"),
+      h("textarea", { id: id + "-notes", rows: "3", "data-scr": "notes" }),
+      h("p", { class: "scr-print scr-notes", "data-scr": "print-notes" }),
+      h("p", { class: "scr-status", role: "status", "data-scr": "status" })));
+  }
+}
+
+function refreshChecklists() {
+  const review = session.review();
+  for (const box of document.querySelectorAll(".scr-checklist")) {
+    const marker = box.dataset.marker;
+    // After a switch of review every field changes, even the one being typed in.
+    const switched = box.dataset.review !== review.id;
+    box.dataset.review = review.id;
+    part(box, "name").textContent = review.name;
+    showProblem(part(box, "problem"), session.problem());
+    const items = [...box.querySelectorAll("li[data-question]")];
+    const { answered, total } = progress(review, marker, items.map((li) => li.dataset.question));
+    part(box, "progress").textContent = `${answered} of ${total} questions answered`;
+    for (const li of items) {
+      const answer = answerFor(review, marker, li.dataset.question);
+      const notes = answer?.notes ?? "";
+      const field = part(li, "notes");
+      for (const radio of li.querySelectorAll("input")) radio.checked = radio.value === answer?.response;
+      if (field.value !== notes && (switched || field !== document.activeElement)) field.value = notes;
+      part(li, "response").textContent = "Response: " + (responseLabel(answer?.response) || "not answered");
+      part(li, "print-notes").textContent = notes;
+      part(li, "changed").textContent = wordingChanged(answer, li.dataset.text)
+        ? `The wording of this question has changed since you answered it. You answered: “${clean(answer.questionText)}”` : "";
+    }
+  }
+}
+
+function record(control, change, delay) {
+  const box = control.closest(".scr-checklist");
+  const li = control.closest("li");
+  // The answer goes to the review shown on the page, unless another tab has deleted it.
+  const saved = session.update((data) => setAnswer(data,
+    data.reviews.some((r) => r.id === box.dataset.review) ? box.dataset.review : data.current, box.dataset.marker,
+    li.dataset.question, { ...change, questionText: li.dataset.text, contentVersion: box.dataset.contentVersion }, session.now()));
+  refresh();
+  announce(part(li, "status"), saved ? "Saved" : "Not saved: see the warning above", delay);
+}
+
+// The summary page: its HTML (macros/self_assessment.py) has the headings, forms and buttons,
+// and the framework in data-framework (instant navigation would run a <script> island as JS).
+
+function refreshSummary() {
+  const root = document.querySelector(SUMMARY + "[data-scr-ready]");
+  if (!root) return;
+  const review = session.review();
+  const sum = summarise(review, framework);
+  const rename = root.querySelector("#scr-rename");
+  showProblem(part(root, "problem"), session.problem());
+  part(root, "name").textContent = review.name;
+  if (rename !== document.activeElement) rename.value = review.name;
+  part(root, "total").textContent = `${sum.answered} of ${plural(sum.questions, "question")} answered: ${tally(sum.counts)}. ` +
+    `Started ${date(review.created)}, last changed ${time(review.updated)}.`;
+  part(root, "stages").replaceChildren(...sum.stages.flatMap((stage) => [
+    h("h3", { id: "stage-" + stage.id }, stage.label),
+    h("p", {}, stage.questions ? `${stage.answered} of ${plural(stage.questions, "question")} answered in this stage: ${tally(stage.counts)}.`
+      : "No questions on this site yet."),
+    h("div", { class: "scr-table" }, h("table", { "aria-labelledby": "stage-" + stage.id },
+      h("thead", {}, h("tr", {}, ["Marker", "Answered", "Responses"].map((t) => h("th", { scope: "col" }, t)))),
+      h("tbody", {}, stage.markers.map((m) => h("tr", {},
+        h("th", { scope: "row" }, h("a", { href: m.url }, `${m.number}. ${m.title}`)),
+        m.questions ? [h("td", {}, `${m.answered} of ${m.questions}`), h("td", {}, tally(m.counts))]
+          : h("td", { colspan: "2" }, "No questions on this site yet")))))),
+  ]));
+  const items = answersNeedingDiscussion(review, framework);
+  part(root, "discuss").replaceChildren(items.length ? h("ol", { class: "scr-discuss" }, items.map(({ marker, question, answer, onSite }) => {
+    const label = `Marker ${marker.title ? `${marker.number}, ${marker.title}` : `“${marker.id}”`}: ` +
+      (onSite ? "question " + question.number : "a question no longer on this site");
+    return h("li", {},
+      h("p", {}, marker.url ? h("a", { href: marker.url + (onSite ? "#q-" + question.id : "") }, label) : label),
+      h("p", { class: "scr-quote" }, question.text),
+      h("p", {}, h("strong", {}, "Response: "), responseLabel(answer.response)),
+      h("p", { class: "scr-notes" }, h("strong", {}, "Notes and evidence: "), answer.notes || "none"));
+  })) : h("p", {}, "No question in this review is answered Partly or No."));
+  // The buttons of each row look alike; their names say which review they act on.
+  part(root, "reviews").replaceChildren(...session.data.reviews.map((r) => h("li", {},
+    h("strong", {}, r.name), r === review ? " (the review you are working on)" : "",
+    `: ${plural(countAnswers(r), "answer")}, started ${date(r.created)}. `,
+    r !== review && button("switch", "Work on this review", { "data-review": r.id, "aria-label": "Work on this review: " + r.name }),
+    button("delete", "Delete", { "data-review": r.id, "aria-label": "Delete the review " + r.name }))));
+  const copies = session.asideCopies().length;
+  part(root, "aside").hidden = !copies;
+  part(root, "aside-count").textContent = plural(copies, "copy");
+}
+
+function preview(root, { review, exported, contentVersion, count }) {
+  const counts = {};
+  for (const a of Object.values(review.answers).flatMap(Object.values)) counts[a.response] = (counts[a.response] ?? 0) + 1;
+  const current = framework.contentVersion;
+  const rows = [["Review", review.name], ["Last changed", time(review.updated)], ["Downloaded", exported && time(exported)],
+    ["Answers", `${count}: ${tally(counts)}${counts[""] ? `, ${counts[""]} with notes only` : ""}`],
+    ["Content version", contentVersion + (contentVersion === current ? "" : ` (this site: ${current})`)]];
+  part(root, "preview-list").replaceChildren(...rows.filter((r) => r[1]).flatMap(([term, value]) => [h("dt", {}, term), h("dd", {}, value)]));
+  part(root, "preview").hidden = false;
+  focusOn(root.querySelector("#scr-preview"));
+}
+
+function endImport(root) {
+  pending = null;
+  part(root, "preview").hidden = true;
+  root.querySelector("#scr-import").value = "";
+}
+
+function change(root, how, done, focus) {
+  const saved = session.update(how);
+  refresh();
+  announce(part(root, "status"), saved ? done : done + " It could not be saved: see the warning above.");
+  focusOn(focus && root.querySelector(focus));
+}
+
+function onSummaryClick(el, action) {
+  const root = el.closest(SUMMARY);
+  const review = session.review();
+  const now = session.now();
+  const target = session.data.reviews.find((r) => r.id === el.dataset.review);
+  if (action.startsWith("export")) {
+    const json = action === "export-json";
+    download(json ? exportJSON(review, framework, now) : exportCSV(review, framework),
+      exportFileName(review, json ? "json" : "csv", now), json ? "application/json" : "text/csv;charset=utf-8");
+  } else if (action === "switch") {
+    change(root, (d) => switchReview(d, target.id), `You are now working on “${target.name}”.`, "#current-review");
+  } else if (action === "delete") {
+    if (confirm(`Delete the review “${target.name}” and all its answers from this browser? This cannot be undone. ` +
+      "If you may need it, cancel and download it first.")) {
+      change(root, (d) => deleteReview(d, target.id), `The review “${target.name}” was deleted.`, "#reviews");
+    }
+  } else if (action === "clear-all") {
+    if (confirm("Clear all data on this device? Every review and answer this site has saved in this browser will be deleted. " +
+      "This cannot be undone.")) {
+      session.clearAll();
+      change(root, (d) => d, "All data on this device was cleared, and a new review was started.");
+    }
+  } else if (action === "download-aside") {
+    download(JSON.stringify(session.asideCopies(), null, 2), "self-assessment-damaged-data.json", "application/json");
+  } else if (action === "import-confirm" && pending) {
+    const imported = pending.review;
+    endImport(root);
+    change(root, (d) => importReview(d, imported, now, session.makeId()),
+      `Imported “${imported.name}” as a new review. You are now working on it.`, "#current-review");
+  } else if (action === "import-cancel") {
+    endImport(root);
+    change(root, (d) => d, "Import cancelled. Nothing was changed.", "#scr-import");
+  }
+}
+
+async function onImport(input) {
+  const root = input.closest(SUMMARY);
+  const file = input.files[0];
+  endImport(root);
+  showProblem(part(root, "import-error"), "");
+  if (!file) return;
+  // A file too big to be an export is refused without reading it.
+  const result = readExport(file.size > MAX_IMPORT_BYTES ? "" : await file.text(), file.size);
+  if (result.error) return showProblem(part(root, "import-error"), result.error + " Nothing saved in this browser has changed.");
+  pending = result;
+  preview(root, result);
+}
+
+document.addEventListener("change", (e) => {
+  const el = e.target;
+  if (el.type === "radio" && el.closest(".scr-checklist")) record(el, { response: el.value }, 0);
+  if (el.dataset.scr === "import") onImport(el);
+});
+document.addEventListener("input", (e) => {
+  // Saved at every keystroke, so nothing typed is lost; "Saved" is said after a pause.
+  if (e.target.dataset.scr === "notes") record(e.target, { notes: e.target.value }, 1000);
+});
+document.addEventListener("click", (e) => {
+  const el = e.target.closest?.("[data-scr-action]");
+  const action = el?.dataset.scrAction;
+  if (action === "clear") record(el, { response: "" }, 0);
+  else if (action === "print") print();
+  else if (action && el.closest(SUMMARY)) onSummaryClick(el, action);
+});
+document.addEventListener("submit", (e) => {
+  const form = e.target.closest(SUMMARY + " form");
+  if (!form) return;
+  e.preventDefault();
+  const root = form.closest(SUMMARY);
+  const name = form.elements.name.value.trim();
+  if (form.dataset.scrForm === "new") {
+    form.elements.name.value = "";
+    change(root, (d) => addReview(d, name, session.now(), session.makeId()), "A new review was started. You are now working on it.", "#current-review");
+  } else if (name) change(root, (d) => renameReview(d, d.current, name, session.now()), `The review is now called “${name}”.`);
+});
+// Material's one-key shortcuts (n, p: change page; f, s, /: search) also fire on a focused
+// radio button or button; inside our forms they do nothing (the keys' own actions still work).
 document.addEventListener("keydown", (e) => {
-  if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey &&
-      e.target.closest?.(".scr-checklist, #scr-summary")) e.stopPropagation();
+  if (e.key.length === 1 && e.target.closest?.(".scr-checklist, " + SUMMARY)) e.stopPropagation();
 });
 
-if (window.document$) window.document$.subscribe(onPage);
+function onPage() {
+  const root = document.querySelector(SUMMARY);
+  if (!root && !document.querySelector(LIST)) return;
+  if (!session) {
+    // Keys start with the site's path, so two sites on one host keep their answers apart.
+    session = openSession(() => localStorage, `scr-qm:${site.pathname}:`);
+    // Another tab saved: show its changes here too.
+    addEventListener("storage", (e) => session.owns(e.key) && (session.load(), refresh()));
+  }
+  for (const list of document.querySelectorAll(LIST)) if (!list.dataset.scrReady) buildChecklist(list);
+  if (root) {
+    framework = JSON.parse(root.dataset.framework);
+    for (const el of document.querySelectorAll(".scr-nojs")) el.hidden = true;
+    root.hidden = false;
+    root.dataset.scrReady = "1";
+  }
+  refresh();
+}
+
+if (window.document$) document$.subscribe(onPage);
 else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
 else onPage();

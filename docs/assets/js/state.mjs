@@ -1,20 +1,10 @@
-// The self-assessment model: reviews, answers and summary counts. Pure functions with no DOM
-// or storage access, so Node tests and the meeting-papers feature can use them directly.
-// Every function returns new objects and leaves its arguments unchanged.
-//
-// Saved data, schema version 1:
-//   Data     { version: 1, current: reviewId, reviews: [Review] }
-//   Review   { id, name, created, updated, answers: { [markerId]: { [questionId]: Answer } } }
-//   Answer   { response, notes, questionText, contentVersion, updated }
-// `response` is "" (none yet) or a value of RESPONSES; times are ISO 8601 strings.
-// Answers are keyed by marker and question id, never by position, so a reworded, moved or
-// removed question keeps its answer. `questionText` is the wording the user answered.
-//
-// Framework (the data island on the summary page, made by macros/self_assessment.py):
-//   { contentVersion, stages: [{ id, title, label,
-//       markers: [{ id, number, title, url, questions: [{ id, text }] }] }] }
+// The self-assessment model: pure functions (no DOM, no storage) returning new objects.
+// The README describes the data, the export formats and this API.
 
 export const SCHEMA_VERSION = 1;
+export const EXPORT_FORMAT = "scr-quality-markers-self-assessment";
+export const EXPORT_VERSION = 1;
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 export const RESPONSES = [
   { value: "yes", label: "Yes" },
@@ -23,121 +13,70 @@ export const RESPONSES = [
   { value: "not-applicable", label: "Not applicable" },
 ];
 
-// Responses that mark a point for the board to discuss.
-export const NEEDS_DISCUSSION = ["partly", "no"];
-
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-export const isId = (v) => typeof v === "string" && ID.test(v);
-export const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-export const isTime = (v) => typeof v === "string" && !Number.isNaN(Date.parse(v));
-export const isResponse = (v) => v === "" || RESPONSES.some((r) => r.value === v);
+const isId = (v) => typeof v == "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v);
+const isObject = (v) => v?.constructor === Object;
+const isTime = (v) => typeof v == "string" && Date.parse(v) > 0;
 export const responseLabel = (v) => RESPONSES.find((r) => r.value === v)?.label ?? "";
-
-/** Wording with runs of white space made single, for comparing question texts. */
 export const clean = (text) => String(text).replace(/\s+/g, " ").trim();
-
-/** True when the user answered a different wording from `currentText`. */
-export const wordingChanged = (answer, currentText) =>
-  Boolean(answer?.questionText) && clean(answer.questionText) !== clean(currentText);
-
-export function newId(now = Date.now(), random = Math.random) {
-  return `r${now.toString(36)}${random().toString(36).slice(2, 8)}`;
-}
-
-export function defaultName(now) {
-  const date = new Date(now).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-  return `Review started ${date}`;
-}
+export const wordingChanged = (answer, text) => !!answer?.questionText && clean(answer.questionText) !== clean(text);
+export const newId = () => "r" + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+export const longDate = (iso) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+export const defaultName = (now) => "Review started " + longDate(now);
 
 export const emptyData = () => ({ version: SCHEMA_VERSION, current: null, reviews: [] });
-
 export const currentReview = (data) => data.reviews.find((r) => r.id === data.current) ?? null;
 
-/** `data` with at least one review and a current review that exists. */
-export function withCurrentReview(data, now, id) {
-  if (currentReview(data)) return data;
-  if (data.reviews.length) return { ...data, current: data.reviews[0].id };
-  return addReview(data, defaultName(now), now, id);
-}
+// A first visit gets a review without being asked.
+export const withCurrentReview = (data, now, id) =>
+  currentReview(data) ? data : data.reviews[0] ? { ...data, current: data.reviews[0].id } : addReview(data, "", now, id);
 
-/** A new, empty review, which becomes the current one. */
-export function addReview(data, name, now, id) {
-  const review = { id, name: clean(name) || defaultName(now), created: now, updated: now, answers: {} };
+export function addReview(data, name, now, id, from) {
+  const review = { id, name: clean(name) || defaultName(now), created: now, updated: now, answers: {}, ...from };
   return { ...data, current: id, reviews: [...data.reviews, review] };
 }
 
-export const switchReview = (data, id) =>
-  data.reviews.some((r) => r.id === id) ? { ...data, current: id } : data;
+export const switchReview = (data, id) => (data.reviews.some((r) => r.id === id) ? { ...data, current: id } : data);
 
-export function renameReview(data, id, name, now) {
-  name = clean(name);
-  if (!name) return data;
-  return mapReview(data, id, (r) => ({ ...r, name, updated: now }));
-}
+const mapReview = (data, id, change) => ({ ...data, reviews: data.reviews.map((r) => (r.id === id ? change(r) : r)) });
 
-/** Removes a review; if it was current, another (or none) becomes current. */
+export const renameReview = (data, id, name, now) =>
+  clean(name) ? mapReview(data, id, (r) => ({ ...r, name: clean(name), updated: now })) : data;
+
 export function deleteReview(data, id) {
   const reviews = data.reviews.filter((r) => r.id !== id);
-  const current = data.current === id ? (reviews[0]?.id ?? null) : data.current;
-  return { ...data, current, reviews };
+  return { ...data, reviews, current: data.current === id ? (reviews[0]?.id ?? null) : data.current };
 }
 
-export const answerFor = (review, markerId, questionId) =>
-  review?.answers[markerId]?.[questionId] ?? null;
+export const answerFor = (review, markerId, questionId) => review?.answers[markerId]?.[questionId] ?? null;
 
-/**
- * Records a change to one answer. `change` holds `response` and/or `notes`, and the
- * `questionText` and `contentVersion` the user sees now. An answer with neither a response
- * nor notes is removed.
- */
 export function setAnswer(data, reviewId, markerId, questionId, change, now) {
   return mapReview(data, reviewId, (review) => {
-    const before = answerFor(review, markerId, questionId) ?? { response: "", notes: "" };
-    const answer = {
-      response: change.response ?? before.response,
-      notes: change.notes ?? before.notes,
-      questionText: clean(change.questionText ?? before.questionText ?? ""),
-      contentVersion: change.contentVersion ?? before.contentVersion ?? "",
-      updated: now,
-    };
-    const marker = { ...review.answers[markerId] };
-    if (answer.response || answer.notes) marker[questionId] = answer;
-    else delete marker[questionId];
-    const answers = { ...review.answers, [markerId]: marker };
-    if (!Object.keys(marker).length) delete answers[markerId];
+    const answer = { response: "", notes: "", ...answerFor(review, markerId, questionId), ...change, updated: now };
+    answer.questionText = clean(answer.questionText ?? "");
+    const answers = { ...review.answers, [markerId]: { ...review.answers[markerId], [questionId]: answer } };
+    if (!answer.response && !answer.notes) delete answers[markerId][questionId];
+    if (!Object.keys(answers[markerId]).length) delete answers[markerId];
     return { ...review, answers, updated: now };
   });
 }
 
-function mapReview(data, id, change) {
-  return { ...data, reviews: data.reviews.map((r) => (r.id === id ? change(r) : r)) };
-}
+export const progress = (review, markerId, questionIds) =>
+  ({ answered: questionIds.filter((q) => answerFor(review, markerId, q)?.response).length, total: questionIds.length });
 
-/** How many of `questionIds` have a response. */
-export function progress(review, markerId, questionIds) {
-  const answered = questionIds.filter((q) => answerFor(review, markerId, q)?.response).length;
-  return { answered, total: questionIds.length };
-}
-
-const noCounts = () => Object.fromEntries(RESPONSES.map((r) => [r.value, 0]));
-
-function addCounts(into, from) {
+const tally = () => ({ answered: 0, questions: 0, counts: { yes: 0, partly: 0, no: 0, "not-applicable": 0 } });
+function add(into, from) {
   into.answered += from.answered;
   into.questions += from.questions;
-  for (const key in from.counts) into.counts[key] += from.counts[key];
+  for (const k in from.counts) into.counts[k] += from.counts[k];
+  return from;
 }
 
-/**
- * Counts for the summary page: for the whole review, each stage and each marker, how many
- * questions there are, how many are answered and how many have each response.
- */
 export function summarise(review, framework) {
-  const total = { answered: 0, questions: 0, counts: noCounts() };
-  const stages = framework.stages.map((stage) => {
-    const sum = { ...stage, answered: 0, questions: 0, counts: noCounts() };
-    sum.markers = stage.markers.map((marker) => {
-      const m = { ...marker, answered: 0, questions: marker.questions.length, counts: noCounts() };
+  const total = tally();
+  total.stages = framework.stages.map((stage) => {
+    const s = { ...stage, ...tally() };
+    s.markers = stage.markers.map((marker) => {
+      const m = { ...marker, ...tally(), questions: marker.questions.length };
       for (const q of marker.questions) {
         const response = answerFor(review, marker.id, q.id)?.response;
         if (response) {
@@ -145,117 +84,149 @@ export function summarise(review, framework) {
           m.counts[response] += 1;
         }
       }
-      addCounts(sum, m);
-      return m;
+      return add(s, m);
     });
-    addCounts(total, sum);
-    return sum;
+    return add(total, s);
   });
-  return { ...total, stages };
+  return total;
 }
 
-/**
- * Every answer of `review` in framework order, each as
- *   { stage, marker, question: { id, number, text }, answer, onSite }
- * `stage` and `marker` are the framework's objects (or `{ id }` when the marker is no longer
- * on the site); `question.text` is today's wording, or the answered wording for a question
- * that was removed (`onSite` false, `number` null). Answers to removed questions come last.
- * With `unanswered`, questions on the site with no answer are included (`answer` null).
- */
-export function answerList(review, framework, { unanswered = false } = {}) {
+// Answers to questions no longer on the site are kept, and listed last.
+export function answerList(review, framework, unanswered) {
   const list = [];
-  const known = new Set();
-  const markers = new Map();
+  const rest = [];
+  const found = {};
   for (const stage of framework.stages) {
     for (const marker of stage.markers) {
-      markers.set(marker.id, { stage, marker });
+      found[marker.id] = { stage, marker };
       marker.questions.forEach((q, i) => {
-        known.add(`${marker.id}/${q.id}`);
         const answer = answerFor(review, marker.id, q.id);
-        if (answer || unanswered) {
-          list.push({ stage, marker, question: { id: q.id, number: i + 1, text: q.text }, answer, onSite: true });
-        }
+        if (answer || unanswered) list.push({ stage, marker, question: { id: q.id, number: i + 1, text: q.text }, answer, onSite: true });
       });
     }
   }
-  const rest = [];
   for (const [markerId, answers] of Object.entries(review.answers)) {
-    for (const [questionId, answer] of Object.entries(answers)) {
-      if (known.has(`${markerId}/${questionId}`)) continue;
-      const where = markers.get(markerId) ?? { stage: null, marker: { id: markerId } };
-      rest.push({ ...where, question: { id: questionId, number: null, text: answer.questionText }, answer, onSite: false });
+    for (const [id, answer] of Object.entries(answers)) {
+      if (!found[markerId]?.marker.questions.some((q) => q.id === id)) {
+        rest.push({ stage: null, marker: { id: markerId }, ...found[markerId], question: { id, number: null, text: answer.questionText }, answer, onSite: false });
+      }
     }
   }
-  rest.sort((a, b) => `${a.marker.id}/${a.question.id}`.localeCompare(`${b.marker.id}/${b.question.id}`));
-  return [...list, ...rest];
+  return list.concat(rest);
 }
 
-/** The answers the board needs to discuss (Partly or No), in the shape of `answerList`. */
 export const answersNeedingDiscussion = (review, framework) =>
-  answerList(review, framework).filter((item) => NEEDS_DISCUSSION.includes(item.answer.response));
+  answerList(review, framework).filter((item) => ["partly", "no"].includes(item.answer.response));
 
-export const countAnswers = (review) =>
-  Object.values(review.answers).reduce((n, answers) => n + Object.keys(answers).length, 0);
+export const countAnswers = (review) => Object.values(review.answers).reduce((n, a) => n + Object.keys(a).length, 0);
 
-/**
- * An answer from saved or imported data, checked field by field: the clean answer, or a
- * plain reason why it is not one.
- */
 export function checkAnswer(a) {
-  if (!isObject(a)) return { reason: "is not an answer" };
-  if (!isResponse(a.response)) return { reason: "has an unknown response" };
-  if (typeof a.notes !== "string") return { reason: "has notes that are not text" };
-  if (typeof a.questionText !== "string") return { reason: "has no question text" };
-  if (!isTime(a.updated)) return { reason: "has no valid time" };
-  const contentVersion = a.contentVersion ?? "";
-  if (typeof contentVersion !== "string") return { reason: "has an unreadable content version" };
-  const { response, notes, questionText, updated } = a;
-  return { answer: { response, notes, questionText, contentVersion, updated } };
+  const { response, notes, questionText, contentVersion = "", updated } = isObject(a) ? a : {};
+  const reason = !isObject(a) ? "is not an answer"
+    : !(response === "" || responseLabel(response)) ? "has an unknown response"
+      : typeof notes != "string" ? "has notes that are not text"
+        : typeof questionText != "string" || typeof contentVersion != "string" ? "has no readable question text or version"
+          : !isTime(updated) ? "has no valid time" : "";
+  return reason ? { reason } : { answer: { response, notes, questionText, contentVersion, updated } };
 }
 
-function checkReview(r) {
-  if (!isObject(r) || !isId(r.id) || typeof r.name !== "string" || !isTime(r.created) ||
-      !isTime(r.updated) || !isObject(r.answers)) return { review: null, lost: true };
-  let lost = false;
-  const answers = {};
-  for (const [markerId, questions] of Object.entries(r.answers)) {
-    if (!isId(markerId) || !isObject(questions)) { lost = true; continue; }
-    for (const [questionId, raw] of Object.entries(questions)) {
-      const { answer } = checkAnswer(raw);
-      if (!isId(questionId) || !answer) { lost = true; continue; }
-      (answers[markerId] ??= {})[questionId] = answer;
-    }
-  }
-  const { id, name, created, updated } = r;
-  return { review: { id, name, created, updated, answers }, lost };
-}
+const isReview = (r) => isObject(r) && typeof r.name == "string" && clean(r.name) && isTime(r.created) && isTime(r.updated);
 
-/**
- * Reads saved data. Returns { data, damaged, newer }: `damaged` when any of it could not be
- * read (`data` then holds what could), `newer` when a newer version of the site saved it.
- * The caller keeps the original text aside before saving anything over it.
- */
 export function parseSaved(raw) {
-  if (raw == null || raw === "") return { data: emptyData(), damaged: false, newer: false };
+  const data = emptyData();
   let doc;
   try {
-    doc = JSON.parse(raw);
-  } catch {
-    return { data: emptyData(), damaged: true, newer: false };
-  }
-  if (!isObject(doc) || !Number.isInteger(doc.version) || !Array.isArray(doc.reviews)) {
-    return { data: emptyData(), damaged: true, newer: false };
-  }
-  if (doc.version > SCHEMA_VERSION) return { data: emptyData(), damaged: true, newer: true };
+    doc = raw ? JSON.parse(raw) : data;
+  } catch {}
+  if (!isObject(doc) || !Number.isInteger(doc.version) || !Array.isArray(doc.reviews)) return { data, damaged: true };
+  if (doc.version > SCHEMA_VERSION) return { data, damaged: true, newer: true };
   let damaged = false;
-  const reviews = [];
   for (const r of doc.reviews) {
-    const { review, lost } = checkReview(r);
-    damaged ||= lost || !review || reviews.some((x) => x.id === review.id);
-    if (review && !reviews.some((x) => x.id === review.id)) reviews.push(review);
+    const answers = {};
+    if (!isReview(r) || !isId(r.id) || !isObject(r.answers) || data.reviews.some((x) => x.id === r.id)) {
+      damaged = true;
+      continue;
+    }
+    for (const [markerId, questions] of Object.entries(r.answers)) {
+      // Anything but an object of answers counts as one unreadable answer.
+      for (const [id, a] of Object.entries(isObject(questions) ? questions : { "": 0 })) {
+        const { answer } = checkAnswer(a);
+        if (answer && isId(markerId) && isId(id)) (answers[markerId] ??= {})[id] = answer;
+        else damaged = true;
+      }
+    }
+    data.reviews.push({ id: r.id, name: r.name, created: r.created, updated: r.updated, answers });
   }
-  const current = reviews.some((r) => r.id === doc.current) ? doc.current : (reviews[0]?.id ?? null);
-  return { data: { version: SCHEMA_VERSION, current, reviews }, damaged, newer: false };
+  data.current = currentReview({ ...data, current: doc.current }) ? doc.current : (data.reviews[0]?.id ?? null);
+  return { data, damaged };
 }
 
 export const serialize = (data) => JSON.stringify(data);
+
+export function exportJSON(review, framework, now) {
+  const answers = answerList(review, framework).map(({ marker, question, answer }) => ({
+    markerId: marker.id, markerNumber: marker.number ?? null, markerTitle: marker.title ?? null, questionId: question.id, ...answer,
+  }));
+  const { name, created, updated } = review;
+  return JSON.stringify({
+    format: EXPORT_FORMAT, version: EXPORT_VERSION, contentVersion: framework.contentVersion, exported: now,
+    review: { name, created, updated }, answers,
+  }, null, 2) + "\n";
+}
+
+export const CSV_COLUMNS = ["Review", "Stage", "Marker number", "Marker", "Marker id", "Question number",
+  "Question id", "Question", "Response", "Notes and evidence", "Last changed", "Content version"];
+
+// Quoted, so commas and line breaks stay in their cell; a leading = + - @ gets a ' so
+// spreadsheets show the text instead of running it as a formula.
+const csvField = (v) => `"${String(v ?? "").replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
+
+// Excel needs the byte order mark to read UTF-8.
+export function exportCSV(review, framework) {
+  const rows = answerList(review, framework, true).map(({ stage, marker, question, answer: a }) => [
+    review.name, stage?.title, marker.number, marker.title, marker.id, question.number, question.id,
+    a?.questionText || question.text, responseLabel(a?.response), a?.notes, a?.updated, a?.contentVersion,
+  ]);
+  return "\uFEFF" + [CSV_COLUMNS, ...rows].map((row) => row.map(csvField).join(",") + "\r\n").join("");
+}
+
+export const exportFileName = (review, extension, now) =>
+  `self-assessment-${review.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "review"}-${now.slice(0, 10)}.${extension}`;
+
+const NOT_EXPORT = "This file is not a self-assessment downloaded from this site. Choose a file you saved with “Download as JSON”.";
+const DAMAGED = "This file is damaged or incomplete, so it cannot be imported";
+
+export function readExport(text, size = text.length) {
+  if (size > MAX_IMPORT_BYTES) return { error: `This file is too large (${(size / 1048576).toFixed(1)} MB) to be a self-assessment from this site.` };
+  let doc;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    return { error: text.includes(EXPORT_FORMAT) ? DAMAGED + "." : NOT_EXPORT };
+  }
+  if (doc?.format !== EXPORT_FORMAT) return { error: NOT_EXPORT };
+  if (doc.version > EXPORT_VERSION) return { error: "This file was downloaded from a newer version of this site, which this version cannot read." };
+  const damaged = (why) => ({ error: `${DAMAGED} (${why}).` });
+  if (doc.version !== EXPORT_VERSION || !isReview(doc.review)) return damaged("its version, review name or dates are missing");
+  if (!Array.isArray(doc.answers)) return damaged("it has no list of answers");
+  const answers = {};
+  for (const [i, a] of doc.answers.entries()) {
+    const { answer, reason } = checkAnswer(a);
+    const where = `answer ${i + 1} `;
+    if (reason) return damaged(where + reason);
+    if (!isId(a.markerId) || !isId(a.questionId)) return damaged(where + "has no valid marker or question id");
+    if (answers[a.markerId]?.[a.questionId]) return damaged(where + "repeats an earlier question");
+    (answers[a.markerId] ??= {})[a.questionId] = answer;
+  }
+  const { name, created, updated } = doc.review;
+  return {
+    review: { name: clean(name), created, updated, answers }, count: doc.answers.length,
+    exported: isTime(doc.exported) ? doc.exported : "", contentVersion: String(doc.contentVersion ?? ""),
+  };
+}
+
+export function importReview(data, { name, ...from }, now, id) {
+  let unique = name;
+  for (let n = 1; data.reviews.some((r) => r.name === unique); n++) unique = `${name} (imported${n > 1 ? " " + n : ""})`;
+  return addReview(data, unique, now, id, from);
+}

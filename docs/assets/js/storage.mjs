@@ -1,100 +1,103 @@
-// Where answers live: the browser's localStorage, under keys that start with a prefix made
-// from the site's path, so two sites on one host never share answers. Strings in, strings
-// out; no DOM. Storage may be missing (private browsing, blocked by settings), full, or hold
-// damaged data: every call is wrapped so none of that throws or loses what was saved.
+// The answers of this tab, in localStorage (no DOM). Storage may be blocked, full or damaged;
+// none of that may lose work (see the README). Each change is applied to the latest saved
+// data, so another tab's changes are kept.
 
-const ASIDE = "damaged:";
+import { currentReview, emptyData, newId, parseSaved, serialize, withCurrentReview } from "./state.mjs";
 
-/** Why a write failed: "full" or "unavailable". */
-function failure(error) {
-  const full = error?.name === "QuotaExceededError" || error?.code === 22 || error?.code === 1014;
-  return full ? "full" : "unavailable";
-}
+const SELF = "the “My self-assessment” page";
+const ONLY_UNTIL = "your answers are kept only until you close or reload this page";
+export const MESSAGES = {
+  unavailable: `This browser is not letting the site save your answers (as in private browsing), so ${ONLY_UNTIL}. To keep them, download them from ${SELF}.`,
+  full: `Your latest change was not saved because this browser's storage for the site is full; what was saved before is safe. To make room, download and delete reviews you no longer need on ${SELF}.`,
+  damaged: `Some saved answers could not be read because the saved data is damaged. Nothing was deleted: a copy is kept aside, and ${SELF} lets you download it.`,
+  damagedNotKept: `The saved answers could not be read because the saved data is damaged, and there is no room to keep a copy, so the site will not save over them: ${ONLY_UNTIL}.`,
+  newer: `Your answers were saved by a newer version of this site, so this page will not save over them (reload it to get the newer version): ${ONLY_UNTIL}.`,
+};
 
-/**
- * `getStorage` returns a Storage (it may throw: browsers throw when storage is blocked).
- * The result's `available` is false when nothing can be saved at all.
- */
-export function openStore(getStorage, prefix) {
+const isFull = (e) => e?.name === "QuotaExceededError";
+
+export function openSession(getStorage, prefix, { now = () => new Date().toISOString(), makeId = newId } = {}) {
+  const key = prefix + "data";
+  const aside = prefix + "damaged:";
   let storage = null;
   try {
     storage = getStorage();
-    storage.setItem(`${prefix}probe`, "1");
-    storage.removeItem(`${prefix}probe`);
-  } catch (error) {
-    // A full store can still be read and cleared; a blocked one cannot be used at all.
-    if (!storage || failure(error) !== "full") storage = null;
+    storage.setItem(key + ":probe", "1");
+    storage.removeItem(key + ":probe");
+  } catch (e) {
+    if (!isFull(e)) storage = null; // a full store can still be read and cleared
   }
-  const key = `${prefix}data`;
-  const keys = () => {
-    const found = [];
-    for (let i = 0; i < storage.length; i += 1) {
-      const k = storage.key(i);
-      if (k?.startsWith(prefix)) found.push(k);
+  const ours = () => Array.from({ length: storage?.length ?? 0 }, (_, i) => storage.key(i)).filter((k) => k?.startsWith(prefix));
+  let data = emptyData();
+  let readOnly = !storage;
+  let dirty = false;
+  let problem = readOnly ? MESSAGES.unavailable : "";
+  const ensure = () => (data = withCurrentReview(data, now(), makeId()));
+
+  function save() {
+    try {
+      if (readOnly) return false;
+      storage.setItem(key, serialize(data));
+      dirty = false;
+      if (problem === MESSAGES.full) problem = "";
+    } catch (e) {
+      dirty = true;
+      problem = isFull(e) ? MESSAGES.full : MESSAGES.unavailable;
     }
-    return found;
-  };
+    return !dirty;
+  }
 
+  function load() {
+    let raw;
+    try {
+      if (!readOnly && !dirty) raw = storage.getItem(key);
+    } catch {
+      readOnly = true;
+      problem = MESSAGES.unavailable;
+    }
+    if (raw === undefined) return ensure();
+    const parsed = parseSaved(raw);
+    data = parsed.data;
+    if (parsed.damaged) {
+      let kept = !parsed.newer;
+      try {
+        if (kept) storage.setItem(aside + now(), raw);
+      } catch {
+        kept = false;
+      }
+      readOnly = !kept;
+      problem = kept ? MESSAGES.damaged : parsed.newer ? MESSAGES.newer : MESSAGES.damagedNotKept;
+    }
+    if (ensure() !== parsed.data || parsed.damaged) save();
+  }
+
+  load();
   return {
-    available: Boolean(storage),
-    key,
-
-    /** Whether a `storage` event's key is ours (null means the whole store was cleared). */
+    get data() {
+      return data;
+    },
+    review: () => currentReview(data),
+    problem: () => problem,
+    now,
+    makeId,
+    load,
+    // null: all storage was cleared.
     owns: (k) => k === null || k.startsWith(prefix),
-
-    /** The saved text, null if nothing is saved, undefined if it cannot be read. */
-    read() {
-      if (!storage) return undefined;
-      try {
-        return storage.getItem(key);
-      } catch {
-        return undefined;
-      }
+    update(change) {
+      load();
+      data = change(data);
+      ensure();
+      return save();
     },
-
-    /** Saves `text`: "" on success, else "full" or "unavailable"; the old value then stays. */
-    write(text) {
-      if (!storage) return "unavailable";
-      try {
-        storage.setItem(key, text);
-        return "";
-      } catch (error) {
-        return failure(error);
-      }
-    },
-
-    /** Keeps unreadable saved text under a key of its own; returns that key, or "" if it could not. */
-    keepAside(text, now) {
-      if (!storage) return "";
-      const aside = `${prefix}${ASIDE}${now}`;
-      try {
-        storage.setItem(aside, text);
-        return storage.getItem(aside) === text ? aside : "";
-      } catch {
-        return "";
-      }
-    },
-
-    /** The copies kept aside, oldest first, as [{ key, saved, text }]. */
-    asideCopies() {
-      if (!storage) return [];
-      try {
-        return keys().filter((k) => k.startsWith(prefix + ASIDE)).sort()
-          .map((k) => ({ key: k, saved: k.slice(prefix.length + ASIDE.length), text: storage.getItem(k) ?? "" }));
-      } catch {
-        return [];
-      }
-    },
-
-    /** Removes everything this site saved; true if it all went. */
+    asideCopies: () => ours().filter((k) => k.startsWith(aside)).sort().map((k) => ({ saved: k.slice(aside.length), text: storage.getItem(k) })),
     clearAll() {
-      if (!storage) return true;
       try {
-        keys().forEach((k) => storage.removeItem(k));
-        return keys().length === 0;
-      } catch {
-        return false;
-      }
+        ours().forEach((k) => storage.removeItem(k));
+        if (storage) [readOnly, dirty, problem] = [false, false, ""];
+      } catch {}
+      data = emptyData();
+      ensure();
+      return save() || !storage;
     },
   };
 }

@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { emptyData, setAnswer, withCurrentReview } from "../../docs/assets/js/state.mjs";
 import {
-  CSV_COLUMNS, EXPORT_FORMAT, MAX_IMPORT_BYTES, exportCSV, exportFileName, exportJSON,
-  importReview, readExport,
-} from "../../docs/assets/js/transfer.mjs";
+  CSV_COLUMNS, EXPORT_FORMAT, MAX_IMPORT_BYTES, emptyData, exportCSV, exportFileName, exportJSON,
+  importReview, readExport, setAnswer, withCurrentReview,
+} from "../../docs/assets/js/state.mjs";
 import { FRAMEWORK, T0, T1, T2 } from "./fixtures.mjs";
 
 const MARKER = "improvement-action";
@@ -64,16 +63,17 @@ test("bad files get a plain message", () => {
   const good = JSON.parse(exportJSON(review(), FRAMEWORK, T2));
   const variant = (change) => { const d = structuredClone(good); change(d); return JSON.stringify(d); };
   const cases = {
-    "not JSON": ["Name,Response\nA,Yes", /not a self-assessment exported from this site/],
-    "JSON of another kind": ['{"hello": "world"}', /not a self-assessment exported/],
-    "a list": ["[1, 2]", /not a self-assessment exported/],
+    "not JSON": ["Name,Response\nA,Yes", /not a self-assessment downloaded from this site/],
+    "JSON of another kind": ['{"hello": "world"}', /not a self-assessment downloaded/],
+    "a list": ["[1, 2]", /not a self-assessment downloaded/],
     "truncated": [exportJSON(review(), FRAMEWORK, T2).slice(0, 300), /damaged or incomplete/],
     "newer": [variant((d) => { d.version = 2; }), /newer version of this site/],
     "no answers": [variant((d) => { delete d.answers; }), /no list of answers/],
     "bad response": [variant((d) => { d.answers[0].response = "maybe"; }), /answer 1 has an unknown response/],
     "bad id": [variant((d) => { d.answers[1].markerId = "__proto__"; }), /answer 2 has no valid marker/],
     "repeated": [variant((d) => { d.answers[1].questionId = d.answers[0].questionId; }), /answer 2 repeats/],
-    "no review name": [variant((d) => { d.review.name = " "; }), /name or dates/],
+    "no review name": [variant((d) => { d.review.name = " "; }), /review name or dates are missing/],
+    "no version": [variant((d) => { delete d.version; }), /damaged or incomplete/],
     "notes not text": [variant((d) => { d.answers[0].notes = { html: "<b>" }; }), /notes that are not text/],
   };
   for (const [what, [text, message]] of Object.entries(cases)) {

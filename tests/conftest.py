@@ -49,10 +49,12 @@ def build_site(dest: Path, env: dict[str, str] | None = None, project: Path = RO
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def built_site(tmp_path_factory, _site_server) -> Path:
     """The real site, built once, strictly, with no warnings."""
-    dest = tmp_path_factory.mktemp("site")
-    result = build_site(dest)
+    dest, url = _site_server
+    # Material's instant navigation only follows links whose address, port included, is in
+    # the sitemap: so the site is built for the address it is served at.
+    result = build_site(dest, {"SITE_URL": url + "/"})
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
     assert not warnings, "\n".join(warnings)
@@ -73,11 +75,18 @@ def serve(directory: Path) -> tuple[socketserver.TCPServer, str]:
 
 
 @pytest.fixture(scope="session")
-def base_url(built_site) -> str:
-    """Overrides pytest-playwright's base_url: the built site, served on a free port."""
-    server, url = serve(built_site)
-    yield url
+def _site_server(tmp_path_factory):
+    """A server for the built site's folder, started before the build so its port is known."""
+    dest = tmp_path_factory.mktemp("site")
+    server, url = serve(dest)
+    yield dest, url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site, _site_server) -> str:
+    """Overrides pytest-playwright's base_url: the built site, served on a free port."""
+    return _site_server[1]
 
 
 @pytest.fixture(scope="session")

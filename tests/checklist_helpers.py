@@ -1,0 +1,65 @@
+"""Helpers for the browser tests of the self-assessment checklist and summary page."""
+
+from __future__ import annotations
+
+import json
+
+from playwright.sync_api import Page, expect
+
+MARKER = "/markers/improvement-action/"
+SUMMARY = "/self-assessment/"
+# The localStorage key of the saved answers of a site served at the root of its host.
+KEY = "scr-qm:/:data"
+QUESTIONS = ["coherent-mechanism", "clear-leadership", "time-given", "linked-to-framework", "prioritised-response"]
+
+
+def open_marker(page: Page, base_url: str) -> None:
+    page.goto(base_url + MARKER)
+    expect(page.locator(".scr-checklist fieldset")).to_have_count(len(QUESTIONS))
+
+
+def open_summary(page: Page, base_url: str) -> None:
+    page.goto(base_url + SUMMARY)
+    expect(page.locator("#current-review")).to_be_visible()
+
+
+def question(page: Page, question_id: str):
+    return page.locator(f"#q-{question_id}")
+
+
+def answer(page: Page, question_id: str, response: str | None = None, notes: str | None = None) -> None:
+    """Answers one question on a marker page (with the mouse: keyboard use has its own test)."""
+    q = question(page, question_id)
+    if response:
+        q.get_by_label(response, exact=True).check()
+    if notes is not None:
+        q.get_by_label("Notes and evidence").fill(notes)
+    expect(q.get_by_role("status")).to_have_text("Saved")
+
+
+def saved(page: Page) -> dict:
+    """The saved data, as the page's script wrote it."""
+    return page.evaluate("key => JSON.parse(localStorage.getItem(key))", KEY)
+
+
+def current_answers(page: Page) -> dict:
+    data = saved(page)
+    review = next(r for r in data["reviews"] if r["id"] == data["current"])
+    return review["answers"].get("improvement-action", {})
+
+
+def everything_stored(page: Page) -> dict:
+    return page.evaluate("() => Object.fromEntries(Object.entries(localStorage))")
+
+
+def download(page: Page, button_name: str) -> tuple[str, bytes]:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button_name).click()
+    d = info.value
+    return d.suggested_filename, open(d.path(), "rb").read()
+
+
+def export_json(page: Page) -> dict:
+    name, body = download(page, "Download as JSON (to import later)")
+    assert name.endswith(".json")
+    return json.loads(body)

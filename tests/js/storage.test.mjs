@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { setAnswer } from "../../docs/assets/js/state.mjs";
-import { MESSAGES, openSession } from "../../docs/assets/js/storage.mjs";
+import { openSession, setAnswer } from "../../docs/assets/js/state.mjs";
 import { MemoryStorage, T0, T1 } from "./fixtures.mjs";
 
 const PREFIX = "scr-qm:/site/:";
@@ -43,7 +42,7 @@ test("each change is applied to the latest saved data, so two tabs do not undo e
 test("damaged data is kept aside unchanged before anything is saved", () => {
   const storage = new MemoryStorage({ [KEY]: "{damaged" });
   const session = open(storage);
-  assert.equal(session.problem(), MESSAGES.damaged);
+  assert.equal(session.problem(), "damaged");
   const copies = session.asideCopies();
   assert.equal(copies.length, 1);
   assert.equal(copies[0].text, "{damaged");
@@ -56,7 +55,7 @@ test("damaged data that cannot be kept aside is never saved over", () => {
   const storage = new MemoryStorage({ [KEY]: "{damaged" });
   storage.fail = "full";
   const session = open(storage);
-  assert.equal(session.problem(), MESSAGES.damagedNotKept);
+  assert.equal(session.problem(), "damagedNotKept");
   storage.fail = null;
   assert.equal(answer(session, "kept in memory"), false);
   assert.equal(session.review().answers["improvement-action"]["time-given"].notes, "kept in memory");
@@ -67,14 +66,14 @@ test("data from a newer version is not saved over", () => {
   const newer = JSON.stringify({ version: 9, reviews: [] });
   const storage = new MemoryStorage({ [KEY]: newer });
   const session = open(storage);
-  assert.equal(session.problem(), MESSAGES.newer);
+  assert.equal(session.problem(), "newer");
   assert.equal(answer(session, "x"), false);
   assert.equal(storage.getItem(KEY), newer);
 });
 
 test("unavailable storage: the session works in memory and says so", () => {
   const session = openSession(() => { throw new Error("SecurityError"); }, PREFIX, options);
-  assert.equal(session.problem(), MESSAGES.unavailable);
+  assert.equal(session.problem(), "unavailable");
   assert.equal(answer(session, "in memory"), false);
   assert.equal(session.review().answers["improvement-action"]["time-given"].notes, "in memory");
   assert.ok(session.clearAll());
@@ -86,7 +85,7 @@ test("a full store keeps the old saved data and the new change in memory, then c
   answer(session, "saved");
   storage.fail = "full";
   assert.equal(answer(session, "saved and more"), false);
-  assert.equal(session.problem(), MESSAGES.full);
+  assert.equal(session.problem(), "full");
   assert.equal(JSON.parse(storage.getItem(KEY)).reviews[0].answers["improvement-action"]["time-given"].notes, "saved");
   assert.equal(session.review().answers["improvement-action"]["time-given"].notes, "saved and more");
   storage.fail = null;

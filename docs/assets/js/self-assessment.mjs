@@ -2,13 +2,13 @@
 // load; instant navigation brings later pages through Material's `document$`, so listeners
 // are bound once and pages set up idempotently. Elements are built from text nodes, never
 // HTML strings, so what users type or import stays text; no inline styles or handlers (CSP).
+// The logic is in state.mjs.
 
 import {
   MAX_IMPORT_BYTES, RESPONSES, addReview, answerFor, answersNeedingDiscussion, clean, countAnswers, deleteReview,
   exportCSV, exportFileName, exportJSON, importReview, longDate as date, progress, readExport, renameReview, responseLabel, setAnswer,
-  summarise, switchReview, wordingChanged,
+  openSession, summarise, switchReview, wordingChanged,
 } from "./state.mjs";
-import { openSession } from "./storage.mjs";
 
 const LIST = "ol.scr-questions[data-marker]";
 const SUMMARY = "#scr-summary";
@@ -52,9 +52,19 @@ function focusOn(el) {
   el?.focus();
 }
 
+const SELF = "the “My self-assessment” page";
+const ONLY_UNTIL = "your answers are kept only until you close or reload this page";
+const PROBLEMS = {
+  unavailable: `This browser is not letting the site save your answers (as in private browsing), so ${ONLY_UNTIL}. To keep them, download them from ${SELF}.`,
+  full: `Your latest change was not saved because this browser's storage for the site is full; what was saved before is safe. To make room, download and delete reviews you no longer need on ${SELF}.`,
+  damaged: `Some saved answers could not be read because the saved data is damaged. Nothing was deleted: a copy is kept aside, and ${SELF} lets you download it.`,
+  damagedNotKept: `The saved answers could not be read because the saved data is damaged, and there is no room to keep a copy, so the site will not save over them: ${ONLY_UNTIL}.`,
+  newer: `Your answers were saved by a newer version of this site, so this page will not save over them (reload it to get the newer version): ${ONLY_UNTIL}.`,
+};
+
 // The alert box stays in the page, empty, so screen readers announce what appears in it.
 function showProblem(box, message) {
-  if (box.textContent !== (message && "Warning: " + message)) {
+  if (box.textContent !== (message ? "Warning: " + message : "")) {
     box.replaceChildren(...(message ? [h("strong", {}, "Warning: "), message] : []));
   }
 }
@@ -104,7 +114,7 @@ function refreshChecklists() {
     const switched = box.dataset.review !== review.id;
     box.dataset.review = review.id;
     part(box, "name").textContent = review.name;
-    showProblem(part(box, "problem"), session.problem());
+    showProblem(part(box, "problem"), PROBLEMS[session.problem()]);
     const items = [...box.querySelectorAll("li[data-question]")];
     const { answered, total } = progress(review, marker, items.map((li) => li.dataset.question));
     part(box, "progress").textContent = `${answered} of ${total} questions answered`;
@@ -142,7 +152,7 @@ function refreshSummary() {
   const review = session.review();
   const sum = summarise(review, framework);
   const rename = root.querySelector("#scr-rename");
-  showProblem(part(root, "problem"), session.problem());
+  showProblem(part(root, "problem"), PROBLEMS[session.problem()]);
   part(root, "name").textContent = review.name;
   if (rename !== document.activeElement) rename.value = review.name;
   part(root, "total").textContent = `${sum.answered} of ${plural(sum.questions, "question")} answered: ${tally(sum.counts)}. ` +

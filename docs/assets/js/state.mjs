@@ -1,4 +1,5 @@
-// The self-assessment model: pure functions (no DOM, no storage) returning new objects.
+// The self-assessment's logic, with no DOM: the model (pure functions returning new objects),
+// counts, export and import, and `openSession`, which keeps the answers in a Storage.
 // The README describes the data, the export formats and this API.
 
 export const SCHEMA_VERSION = 1;
@@ -229,4 +230,97 @@ export function importReview(data, { name, ...from }, now, id) {
   let unique = name;
   for (let n = 1; data.reviews.some((r) => r.name === unique); n++) unique = `${name} (imported${n > 1 ? " " + n : ""})`;
   return addReview(data, unique, now, id, from);
+}
+
+// Saving. Storage may be blocked, full or damaged, and none of that may lose work (see the
+// README). Each change is applied to the latest saved data, so another tab's changes are
+// kept. `problem()` says what is wrong, as a code: "unavailable", "full", "damaged" (kept
+// aside), "damagedNotKept" or "newer".
+
+const isFull = (e) => e?.name === "QuotaExceededError";
+
+export function openSession(getStorage, prefix, { now = () => new Date().toISOString(), makeId = newId } = {}) {
+  const key = prefix + "data";
+  const aside = prefix + "damaged:";
+  let storage = null;
+  try {
+    storage = getStorage();
+    storage.setItem(key + ":probe", "1");
+    storage.removeItem(key + ":probe");
+  } catch (e) {
+    if (!isFull(e)) storage = null; // a full store can still be read and cleared
+  }
+  const ours = () => Array.from({ length: storage?.length ?? 0 }, (_, i) => storage.key(i)).filter((k) => k?.startsWith(prefix));
+  let data = emptyData();
+  let readOnly = !storage;
+  let dirty = false;
+  let problem = readOnly ? "unavailable" : "";
+  const ensure = () => (data = withCurrentReview(data, now(), makeId()));
+
+  function save() {
+    try {
+      if (readOnly) return false;
+      storage.setItem(key, serialize(data));
+      dirty = false;
+      if (problem === "full") problem = "";
+    } catch (e) {
+      dirty = true;
+      problem = isFull(e) ? "full" : "unavailable";
+    }
+    return !dirty;
+  }
+
+  function load() {
+    let raw;
+    try {
+      if (!readOnly && !dirty) raw = storage.getItem(key);
+    } catch {
+      readOnly = true;
+      problem = "unavailable";
+    }
+    if (raw === undefined) return ensure();
+    const parsed = parseSaved(raw);
+    data = parsed.data;
+    if (parsed.damaged) {
+      let kept = !parsed.newer;
+      try {
+        if (kept) storage.setItem(aside + now(), raw);
+      } catch {
+        kept = false;
+      }
+      readOnly = !kept;
+      problem = kept ? "damaged" : parsed.newer ? "newer" : "damagedNotKept";
+    }
+    if (ensure() !== parsed.data || parsed.damaged) save();
+  }
+
+  load();
+  return {
+    get data() {
+      return data;
+    },
+    review: () => currentReview(data),
+    problem: () => problem,
+    now,
+    makeId,
+    load,
+    // null: all storage was cleared.
+    owns: (k) => k === null || k.startsWith(prefix),
+    update(change) {
+      load();
+      data = change(data);
+      ensure();
+      return save();
+    },
+    asideCopies: () => ours().filter((k) => k.startsWith(aside)).sort().map((k) => ({ saved: k.slice(aside.length), text: storage.getItem(k) })),
+    clearAll() {
+      try {
+        ours().forEach((k) => storage.removeItem(k));
+        if (storage) [readOnly, dirty, problem] = [false, false, ""];
+      } catch {}
+      data = emptyData();
+      ensure();
+      return save() || !storage;
+    },
+  };
 }

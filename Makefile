@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check pages schema test test-tools clean
+.PHONY: serve build check pages schema test test-tools clean size
 
 $(INSTALLED): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (mkdocs-material 9.8)")'
@@ -42,6 +42,10 @@ test-tools:
 ## Run every test.
 test: $(INSTALLED) test-tools
 	$(PY) -m pytest
+
+## Print the gzipped size of the self-assessment's JavaScript and CSS (budget: 12 KB).
+size:
+	@$(PYTHON) scripts/asset_size.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -461,3 +461,31 @@ def test_without_javascript_the_pages_still_read_well(page: Page, base_url):
     page.goto(base_url + SUMMARY)
     expect(page.locator(".scr-nojs")).to_contain_text("It needs JavaScript")
     expect(page.locator(".scr-nojs a")).to_have_text("15. Improvement action")
+
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'self'")
+
+
+def test_works_under_a_strict_content_security_policy(page: Page, base_url):
+    """The policy a later feature adds: our code needs no inline script, eval or inline style.
+    (Material's own inline scripts are blocked too; they are that feature's concern.)"""
+    def with_csp(route):
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": CSP})
+
+    page.route(base_url + "/**", with_csp)
+    page.add_init_script("""window.__violations = [];
+        document.addEventListener('securitypolicyviolation', e => window.__violations.push(
+            { source: e.sourceFile, directive: e.effectiveDirective, blocked: e.blockedURI }));""")
+    open_marker(page, base_url)
+    answer(page, "time-given", "No", "under a policy")
+    open_summary(page, base_url)
+    expect(page.locator(".scr-discuss")).to_contain_text("under a policy")
+    assert download(page, "Download as JSON (to import later)")[0].endswith(".json")
+    ours = [v for v in page.evaluate("window.__violations") if "/assets/js/" in (v["source"] or "")]
+    assert ours == []
+    # The policy is in force, and violations are seen: an inline script is refused.
+    page.evaluate("document.body.append(Object.assign(document.createElement('script'), {textContent: 'window.__ran = 1'}))")
+    page.wait_for_function("window.__violations.some(v => v.directive.startsWith('script-src'))")
+    assert page.evaluate("window.__ran") is None

@@ -40,6 +40,11 @@ class Site:
             def log_message(self, *args):
                 pass
 
+            def end_headers(self):
+                # Both builds can share a modification second: a cached page would pass for the new one.
+                self.send_header("Cache-Control", "no-store")
+                super().end_headers()
+
         self.folder = Path(".")
         self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True

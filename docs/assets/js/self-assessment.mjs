@@ -6,8 +6,8 @@
 
 import {
   MAX_IMPORT_BYTES, RESPONSES, addReview, answerFor, answersNeedingDiscussion, clean, countAnswers, deleteReview,
-  exportCSV, exportFileName, exportJSON, importReview, longDate as date, progress, readExport, renameReview, responseLabel, setAnswer,
-  openSession, summarise, switchReview, wordingChanged,
+  exportCSV, exportFileName, exportJSON, importReview, longDate as date, openSession, progress, readExport,
+  renameReview, responseLabel, setAnswer, summarise, switchReview, wordingChanged,
 } from "./state.mjs";
 
 const LIST = "ol.scr-questions[data-marker]";
@@ -55,8 +55,8 @@ function focusOn(el) {
 const SELF = "the “My self-assessment” page";
 const ONLY_UNTIL = "your answers are kept only until you close or reload this page";
 const PROBLEMS = {
-  unavailable: `This browser is not letting the site save your answers (as in private browsing), so ${ONLY_UNTIL}. To keep them, download them from ${SELF}.`,
-  full: `Your latest change was not saved because this browser's storage for the site is full; what was saved before is safe. To make room, download and delete reviews you no longer need on ${SELF}.`,
+  unavailable: `This browser is not letting the site save your answers (some privacy settings do this), so ${ONLY_UNTIL}. To keep them, download them from ${SELF}.`,
+  full: `Your latest change was not saved because this browser's storage for the site is full. What you typed is still here and what was saved before is safe. To make room, download and delete reviews you no longer need on ${SELF}.`,
   damaged: `Some saved answers could not be read because the saved data is damaged. Nothing was deleted: a copy is kept aside, and ${SELF} lets you download it.`,
   damagedNotKept: `The saved answers could not be read because the saved data is damaged, and there is no room to keep a copy, so the site will not save over them: ${ONLY_UNTIL}.`,
   newer: `Your answers were saved by a newer version of this site, so this page will not save over them (reload it to get the newer version): ${ONLY_UNTIL}.`,

@@ -66,6 +66,7 @@ def test_answering_by_keyboard_only(page: Page, base_url):
     expect(question(page, "coherent-mechanism").get_by_label("Partly")).to_be_checked()
     # One-key shortcuts of the theme (n = next page) do nothing on our controls.
     page.keyboard.press("n")
+    page.wait_for_timeout(300)
     assert page.url.endswith(MARKER)
     page.keyboard.press("Tab")
     assert focused(page)["text"] == "Clear response"

@@ -1,6 +1,6 @@
 """The "My self-assessment" page: pure functions, tested without MkDocs.
 
-The page's script (docs/assets/js/summary.mjs) needs the stages, markers and questions to
+The page's script (docs/assets/js/self-assessment.mjs) needs the stages, markers and questions to
 count answers and list the points to discuss. They go into the page as JSON in a `data-`
 attribute of the element the script fills in, HTML-escaped so no text can end it early.
 

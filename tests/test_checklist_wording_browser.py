@@ -7,7 +7,6 @@ so conftest's `context` fixture still fails the test if any request leaves that 
 
 from __future__ import annotations
 
-import functools
 import http.server
 import re
 import shutil

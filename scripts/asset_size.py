@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Every file of the feature: its JavaScript modules and its stylesheet.
-FILES = sorted((ROOT / "docs" / "assets" / "js").glob("*.mjs")) + [ROOT / "docs" / "assets" / "self-assessment.css"]
+# Every file of the feature (other features' modules share docs/assets/js/).
+FILES = [ROOT / "docs" / "assets" / name for name in ("js/self-assessment.mjs", "js/state.mjs", "self-assessment.css")]
 # "Under 12 KB": read strictly, as 12,000 bytes.
 BUDGET = 12_000
 

@@ -12,9 +12,12 @@ MARKERS_FILE = ROOT / "data" / "markers.yml"
 MARKER_ITEMS = Items(key="markers", noun="marker")
 
 
-def load_content(path: Path = MARKERS_FILE) -> Content:
-    """The validated framework, or DataError with every problem in the file."""
-    source = read_source(path, display_name(path))
+def load_content(path: Path = MARKERS_FILE, name: str | None = None) -> Content:
+    """The validated framework, or DataError with every problem in the file.
+
+    `name` is how messages refer to the file (by default its path from the project root).
+    """
+    source = read_source(path, name or display_name(path))
     return validate(source, Content, MARKER_ITEMS, marker_checks)
 
 

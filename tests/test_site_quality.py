@@ -103,3 +103,18 @@ def test_focus_is_clearly_visible(page, base_url):
     }""")
     assert style["outline"] != "none" and style["width"] >= 2
     assert style["shadow"] != "none"
+
+
+def test_pages_print_without_navigation_and_with_link_addresses(page, base_url, pages, tmp_path):
+    page.emulate_media(media="print")
+    for path in pages:
+        page.goto(base_url + path)
+        for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".scr-pager", "button"):
+            for element in page.locator(selector).all():
+                assert not element.is_visible(), f"{path}: {selector} prints"
+    page.goto(base_url + "/markers/referral/")
+    link = page.locator("article a[href^='https://www.scie.org.uk']").first
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert "https://www.scie.org.uk/safeguarding/children/case-reviews/quality-markers/settingup/referral/" in after
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000

@@ -19,9 +19,9 @@ $(INSTALLED): requirements.txt
 check: $(INSTALLED)
 	@$(PY) -m macros.check
 
-## Build the site into site/.
+## Build the site into site/, with its offline copy as a zip inside it.
 build: check
-	$(PY) -m mkdocs build --strict --quiet
+	$(PY) scripts/build.py site
 
 ## Build and serve the site on http://127.0.0.1:8000, rebuilding on edits.
 serve: check

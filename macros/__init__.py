@@ -16,6 +16,10 @@ from macros.source import DataError
 
 # The entry in mkdocs.yml's `nav` that is replaced by one section per stage.
 NAV_PLACEHOLDER = "MARKERS-FROM-DATA"
+# The offline copy's stand-in for Web Workers (scripts/build.py copies offline/ there). Its name
+# contains "iframe-worker", so Material's offline plugin adds no shim from another host.
+OFFLINE_WORKER_SHIM = "assets/offline/iframe-worker.js"
+OFFLINE_ZIP = "downloads/scr-quality-markers-offline.zip"
 
 
 def define_env(env) -> None:
@@ -29,6 +33,14 @@ def define_env(env) -> None:
 
     env.conf["nav"] = splice_nav(env.conf["nav"], render.nav_sections(content))
     env.variables["framework"] = content.framework
+    offline = is_offline_build(env.conf)
+    if offline:
+        env.conf["extra"]["polyfills"] = [OFFLINE_WORKER_SHIM]
+
+    @env.macro
+    def offline_download(link_prefix: str = "") -> str:
+        """The link to the zipped offline copy; the copy itself has no such link."""
+        return "" if offline else render.offline_download(link_prefix + OFFLINE_ZIP)
 
     @env.macro
     def marker_page(marker_id: str) -> str:
@@ -41,6 +53,11 @@ def define_env(env) -> None:
     @env.macro
     def citation() -> str:
         return render.citation(content)
+
+
+def is_offline_build(conf) -> bool:
+    plugin = conf["plugins"].get("material/offline") or conf["plugins"].get("offline")
+    return bool(plugin and plugin.config.enabled)
 
 
 def splice_nav(nav: list, sections: list[dict]) -> list:

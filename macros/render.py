@@ -177,3 +177,12 @@ def pager(content: Content, marker_id: str) -> str:
 
 def citation(content: Content) -> str:
     return esc(content.framework.citation)
+
+
+def offline_download(href: str) -> str:
+    return (
+        f'<p class="scr-offline"><a href="{esc(href)}" download>Download this site for offline use</a> '
+        "(a zip file). Unzip it and open <code>index.html</code> in the folder "
+        "<code>scr-quality-markers</code>: the guidance, search and checklists work without a network, "
+        "and your answers stay on your computer.</p>"
+    )

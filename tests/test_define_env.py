@@ -13,7 +13,7 @@ from macros.render import marker_stub
 
 class FakeEnv:
     def __init__(self, nav):
-        self.conf = {"nav": nav}
+        self.conf = {"nav": nav, "plugins": {}, "extra": {}}
         self.variables = {}
         self.macros = {}
 
@@ -25,7 +25,8 @@ class FakeEnv:
 def test_registers_macros_and_puts_markers_in_the_nav():
     env = FakeEnv([{"Home": "index.md"}, {"Markers": macros.NAV_PLACEHOLDER}, {"About": "about.md"}])
     macros.define_env(env)
-    assert {"marker_page", "framework_map", "citation"} <= set(env.macros)
+    assert {"marker_page", "framework_map", "citation", "offline_download"} <= set(env.macros)
+    assert "polyfills" not in env.conf["extra"]
     nav = env.conf["nav"]
     assert nav[0] == {"Home": "index.md"} and nav[-1] == {"About": "about.md"}
     assert [list(section)[0] for section in nav[1:-1]] == ["Review setup", "Running the review", "Review outputs"]

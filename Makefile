@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check pages schema test test-tools clean
+.PHONY: serve build check pages schema test test-tools bench clean
 
 $(INSTALLED): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (mkdocs-material 9.8)")'
@@ -42,6 +42,10 @@ test-tools:
 ## Run every test.
 test: $(INSTALLED) test-tools
 	$(PY) -m pytest
+
+## Measure build times, sizes and load times; prints a Markdown table (not part of `make test`).
+bench: $(INSTALLED) test-tools
+	$(PY) scripts/bench.py
 
 clean:
 	rm -rf site .pytest_cache

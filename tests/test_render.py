@@ -81,3 +81,15 @@ def test_framework_map_lists_every_marker_by_stage():
     assert text.count("(summary only)") == 17
     assert text.count("(full guidance and checklist)") == 1
     assert "- Marker 15: [Improvement action](markers/improvement-action.md) (full guidance and checklist)" in text
+
+
+def test_large_stages_are_grouped_in_the_navigation():
+    sections = render.nav_sections(CONTENT, group_size=2)
+    setup = sections[0]["Review setup"]
+    assert setup == [
+        {"Markers 1 to 2": [{"1. Referral": "markers/referral.md"}, {"2. Decision making": "markers/decision-making.md"}]},
+        {"Markers 3 to 4": [{"3. Advising board members": "markers/advising-board-members.md"},
+                            {"4. Informing the family": "markers/informing-the-family.md"}]},
+        {"Markers 5 to 5": [{"5. Clarity of purpose": "markers/clarity-of-purpose.md"}]},
+    ]
+    assert all(isinstance(v, str) for s in render.nav_sections(CONTENT) for e in list(s.values())[0] for v in e.values())

@@ -9,7 +9,7 @@ from macros.source import Items, Source, first_use_checker, problem, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKERS_FILE = ROOT / "data" / "markers.yml"
-MARKER_ITEMS = Items(key="markers", noun="marker")
+MARKER_ITEMS = Items(key="markers", noun="marker", union_tags=frozenset({"full", "outline"}))
 
 
 def load_content(path: Path = MARKERS_FILE, name: str | None = None) -> Content:

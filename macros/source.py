@@ -116,6 +116,8 @@ class Items:
 
     key: str
     noun: str
+    # Names of tagged-union branches that pydantic puts in error locations; editors never see them.
+    union_tags: frozenset[str] = frozenset()
 
     def split(self, loc: Loc, source: Source) -> tuple[str, Loc]:
         """Split `loc` into a label for the item it falls in and the field path within it."""
@@ -168,18 +170,13 @@ def validate(
     except ValidationError as e:
         known = _field_names(model)
         for err in e.errors(include_url=False):
-            loc = tuple(p for p in err["loc"] if not _is_union_tag(p))
+            loc = tuple(p for p in err["loc"] if p not in items.union_tags)
             found.append(problem(source, items, loc, _explain(err, loc, known)))
     if isinstance(source.data, dict):
         found += checks(source, items)
     if found:
         raise DataError([msg for _, msg in sorted(set(found), key=lambda p: (p[0], p[1]))])
     return parsed
-
-
-def _is_union_tag(part: str | int) -> bool:
-    # pydantic names the branch of a tagged union in the location; editors never see it.
-    return part in ("full", "outline")
 
 
 def _field_names(model: type[BaseModel]) -> set[str]:

@@ -36,6 +36,7 @@ def define_env(env) -> None:
     offline = is_offline_build(env.conf)
     if offline:
         env.conf["extra"]["polyfills"] = [OFFLINE_WORKER_SHIM]
+        env.conf["extra_javascript"] = offline_scripts(env.conf["extra_javascript"])
 
     @env.macro
     def offline_download(link_prefix: str = "") -> str:
@@ -53,6 +54,18 @@ def define_env(env) -> None:
     @env.macro
     def citation() -> str:
         return render.citation(content)
+
+
+def offline_scripts(scripts: list) -> list:
+    """ES modules do not load from file://: the offline copy uses the classic-script bundles that
+    scripts/build.py makes of them, as assets/offline/<name>.js."""
+    out = []
+    for script in scripts:
+        path = str(getattr(script, "path", script))
+        if path.endswith(".mjs"):
+            path = "assets/offline/" + path.rsplit("/", 1)[-1].removesuffix(".mjs") + ".js"
+        out.append(path)
+    return out
 
 
 def is_offline_build(conf) -> bool:

@@ -17,6 +17,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bundle import bundle, entry_modules  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_ZIP = "downloads/scr-quality-markers-offline.zip"
 OFFLINE_FOLDER = "scr-quality-markers"  # the folder the zip unpacks to
@@ -59,6 +62,9 @@ def build(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
         if result.returncode != 0:
             return result
         shutil.copytree(project / "offline", offline / "assets" / "offline")
+        # ES modules do not load from file://: the offline pages load these instead (macros/__init__.py).
+        for entry in entry_modules(project / "docs" / "assets" / "js"):
+            (offline / "assets" / "offline" / f"{entry.stem}.js").write_text(bundle(entry), encoding="utf-8")
         zip_folder(offline, site_dir / OFFLINE_ZIP, OFFLINE_FOLDER)
     return result
 

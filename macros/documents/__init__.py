@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from macros.documents.docx import docx_document
 from macros.documents.markdown import markdown_document
@@ -60,6 +61,14 @@ def template_files(template: Template, content: Content, site_url: str) -> list[
 def all_files(templates: Templates, content: Content, site_url: str) -> list[File]:
     """Every template in every format, in the order of data/templates.yml."""
     return [file for t in templates.templates for file in template_files(t, content, site_url)]
+
+
+def write_files(files: list[File], out: Path) -> None:
+    """Write the files under `out` (a built site, or any folder) at their site paths."""
+    for file in files:
+        path = out / file.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(file.data)
 
 
 def size_label(size: int) -> str:

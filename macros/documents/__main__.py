@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.utils import yaml_load
 
-from macros.documents import all_files, size_label
+from macros.documents import all_files, size_label, write_files
 from macros.load import ROOT, load_content
 from macros.source import DataError
 from macros.template_load import load_templates
@@ -22,13 +22,6 @@ def configured_site_url() -> str:
     """The site address from mkdocs.yml, which reads SITE_URL when it is set."""
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
         return yaml_load(f)["site_url"]
-
-
-def write_files(files, out: Path) -> None:
-    for file in files:
-        path = out / file.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(file.data)
 
 
 def main(argv: list[str]) -> int:

@@ -228,7 +228,8 @@ def _explain(err: dict, loc: Loc, known: set[str]) -> str:
             return "required field is missing: full guidance needs its questions"
         return "required field is missing"
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(field_name), sorted(known), n=1)
+        # A field that exists elsewhere in the file is no hint: it is in the wrong place.
+        close = difflib.get_close_matches(str(field_name), sorted(known - {field_name}), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown field '{field_name}'{hint}"
     if kind == "string_too_short":

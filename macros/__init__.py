@@ -2,7 +2,9 @@
 
 `define_env` is the only MkDocs-facing code: it loads the content once, puts the markers in
 the navigation and registers the macros that pages call. The work is done by pure functions
-in `macros.load`, `macros.render` and `macros.pages`.
+in `macros.load`, `macros.render` and `macros.pages` (and, for the meeting templates,
+`macros.template_load`, `macros.template_render` and `macros.documents`); `on_post_build`
+only writes the template downloads that `define_env` made.
 """
 
 from __future__ import annotations

@@ -84,10 +84,6 @@ class Template(Strict):
     table: Table | None = Field(default=None, description="The plan: give a table or items.")
     notes: list[Section] = Field(default=[], description="Sections of guidance after the agenda or table.")
 
-    @property
-    def is_agenda(self) -> bool:
-        return self.items is not None
-
     def fill_ins(self) -> list[str]:
         """Every fill-in field, in document order, e.g. ['[Date]', '[Venue]']."""
         return fill_ins(self.model_dump())

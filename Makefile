@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check pages schema test test-tools bench clean
+.PHONY: serve build check pages schema documents test test-tools bench clean
 
 $(INSTALLED): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (mkdocs-material 9.8)")'
@@ -15,7 +15,7 @@ $(INSTALLED): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-## Check data/markers.yml and the marker page files; prints only plain messages.
+## Check data/markers.yml, data/templates.yml and the page files; prints only plain messages.
 check: $(INSTALLED)
 	@$(PY) -m macros.check
 
@@ -30,6 +30,10 @@ serve: check
 ## Create or remove docs/markers/<id>.md so there is one per marker in the YAML.
 pages: $(INSTALLED)
 	$(PY) -m macros.pages --fix
+
+## Write every meeting template as .docx, .odt and .md into build/documents/.
+documents: check
+	$(PY) -m macros.documents --out build/documents
 
 ## Regenerate the JSON Schema in schema/ from the content model.
 schema: $(INSTALLED)

@@ -67,9 +67,13 @@ def marker_path(marker_id: str) -> str:
     return f"{MARKERS_DIR}/{marker_id}.md"
 
 
+def page_stub(macro: str, item_id: str) -> str:
+    """The exact content of a generated page's file: everything else comes from the YAML."""
+    return f'---\nrender_macros: true\n---\n\n{{{{ {macro}("{item_id}") }}}}\n'
+
+
 def marker_stub(marker_id: str) -> str:
-    """The exact content of a marker's page file: everything else comes from the YAML."""
-    return f'---\nrender_macros: true\n---\n\n{{{{ marker_page("{marker_id}") }}}}\n'
+    return page_stub("marker_page", marker_id)
 
 
 def stage_label(content: Content, stage_id: str) -> str:

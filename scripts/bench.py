@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from macros import render  # noqa: E402
 from macros.load import load_content  # noqa: E402
 from macros.pages import fix_pages  # noqa: E402
+from macros.template_load import load_templates  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 SIZES = [18, 180, 1000]
@@ -93,23 +94,27 @@ def stock_project(dest: Path) -> Path:
 
 
 def synthetic_project(dest: Path, count: int) -> Path:
-    """The real project with `count` full markers, each a copy of Improvement action."""
+    """The real project with `count` full markers, each with the text of Improvement action.
+
+    The real markers keep their ids (the templates refer to them); the rest are made up."""
     copy_project(dest)
     data = yaml.safe_load((ROOT / "data" / "markers.yml").read_text(encoding="utf-8"))
     model = next(m for m in data["markers"] if m["id"] == "improvement-action")
     stages = [s["id"] for s in data["stages"]]
+    real_ids = [m["id"] for m in data["markers"]]
     markers = []
     for i in range(count):
         marker = copy.deepcopy(model)
-        marker.update(id=f"marker-{i + 1:04d}", number=i + 1, stage=stages[i * len(stages) // count],
-                      title=f"Synthetic marker {i + 1}")
+        marker.update(id=real_ids[i] if i < len(real_ids) else f"marker-{i + 1:04d}", number=i + 1,
+                      stage=stages[i * len(stages) // count], title=f"Synthetic marker {i + 1}")
         markers.append(marker)
     data["markers"] = markers
     (dest / "data" / "markers.yml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
                                                encoding="utf-8")
     for old in (dest / "docs" / "markers").glob("*.md"):
         old.unlink()
-    fix_pages(load_content(dest / "data" / "markers.yml"), dest / "docs")
+    content = load_content(dest / "data" / "markers.yml")
+    fix_pages(content, load_templates(content), docs=dest / "docs")
     return dest
 
 

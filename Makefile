@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check pages schema test test-tools clean size
+.PHONY: serve build check pages schema documents test test-tools bench size clean
 
 $(INSTALLED): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (mkdocs-material 9.8)")'
@@ -15,13 +15,13 @@ $(INSTALLED): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-## Check data/markers.yml and the marker page files; prints only plain messages.
+## Check data/markers.yml, data/templates.yml and the page files; prints only plain messages.
 check: $(INSTALLED)
 	@$(PY) -m macros.check
 
-## Build the site into site/.
+## Build the site into site/, with its offline copy as a zip inside it.
 build: check
-	$(PY) -m mkdocs build --strict --quiet
+	$(PY) scripts/build.py site
 
 ## Build and serve the site on http://127.0.0.1:8000, rebuilding on edits.
 serve: check
@@ -30,6 +30,10 @@ serve: check
 ## Create or remove docs/markers/<id>.md so there is one per marker in the YAML.
 pages: $(INSTALLED)
 	$(PY) -m macros.pages --fix
+
+## Write every meeting template as .docx, .odt and .md into build/documents/.
+documents: check
+	$(PY) -m macros.documents --out build/documents
 
 ## Regenerate the JSON Schema in schema/ from the content model.
 schema: $(INSTALLED)
@@ -42,6 +46,10 @@ test-tools:
 ## Run every test.
 test: $(INSTALLED) test-tools
 	$(PY) -m pytest
+
+## Measure build times, sizes and load times; prints a Markdown table (not part of `make test`).
+bench: $(INSTALLED) test-tools
+	$(PY) scripts/bench.py
 
 ## Print the gzipped size of the self-assessment's JavaScript and CSS (budget: 12 KB).
 size:

@@ -2,20 +2,32 @@
 
 `define_env` is the only MkDocs-facing code: it loads the content once, puts the markers in
 the navigation and registers the macros that pages call. The work is done by pure functions
-in `macros.load`, `macros.render` and `macros.pages`.
+in `macros.load`, `macros.render` and `macros.pages` (and, for the meeting templates,
+`macros.template_load`, `macros.template_render` and `macros.documents`); `on_post_build`
+only writes the template downloads that `define_env` made.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
 
-from macros import render, self_assessment
+from macros import render, self_assessment, template_render
+from macros.documents import all_files, write_files
 from macros.load import load_content
 from macros.pages import page_problems
 from macros.source import DataError
+from macros.template_load import load_templates
 
 # The entry in mkdocs.yml's `nav` that is replaced by one section per stage.
 NAV_PLACEHOLDER = "MARKERS-FROM-DATA"
+# The offline copy's stand-in for Web Workers (scripts/build.py copies offline/ there). Its name
+# contains "iframe-worker", so Material's offline plugin adds no shim from another host.
+OFFLINE_WORKER_SHIM = "assets/offline/iframe-worker.js"
+OFFLINE_ZIP = "downloads/scr-quality-markers-offline.zip"
+# The entry in `nav` that the template pages are listed under.
+TEMPLATES_INDEX = "templates/index.md"
 
 
 def define_env(env) -> None:
@@ -23,16 +35,42 @@ def define_env(env) -> None:
         content = load_content()
     except DataError as e:
         raise PluginError(f"data/markers.yml has problems:\n{e}") from None
-    problems = page_problems(content)
+    try:
+        templates = load_templates(content)
+    except DataError as e:
+        raise PluginError(f"data/templates.yml has problems:\n{e}") from None
+    problems = page_problems(content, templates)
     if problems:
         raise PluginError("\n".join(problems))
 
     env.conf["nav"] = splice_nav(env.conf["nav"], render.nav_sections(content))
+    env.conf["nav"] = nest_under(env.conf["nav"], TEMPLATES_INDEX, template_render.nav_entries(templates))
     env.variables["framework"] = content.framework
+    offline = is_offline_build(env.conf)
+    if offline:
+        env.conf["extra"]["polyfills"] = [OFFLINE_WORKER_SHIM]
+        env.conf["extra_javascript"] = offline_scripts(env.conf["extra_javascript"])
+    # The downloads are made once per build; on_post_build writes them into the site.
+    site_url = env.conf["site_url"] or ""
+    files = all_files(templates, content, site_url)
+    env.variables["template_files"] = files
+
+    @env.macro
+    def offline_download(link_prefix: str = "") -> str:
+        """The link to the zipped offline copy; the copy itself has no such link."""
+        return "" if offline else render.offline_download(link_prefix + OFFLINE_ZIP)
 
     @env.macro
     def marker_page(marker_id: str) -> str:
-        return render.marker_page(content, marker_id)
+        return render.marker_page(content, marker_id, template_render.marker_templates(templates, content, marker_id))
+
+    @env.macro
+    def template_page(template_id: str) -> str:
+        return template_render.template_page(templates, content, template_id, files, site_url)
+
+    @env.macro
+    def templates_index() -> str:
+        return template_render.templates_index(templates, content, files)
 
     @env.macro
     def framework_map() -> str:
@@ -47,6 +85,34 @@ def define_env(env) -> None:
         page_url, directory_urls = env.page.url, env.conf["use_directory_urls"]
         return self_assessment.summary_page(
             content, lambda marker_id: self_assessment.marker_url(marker_id, page_url, directory_urls))
+
+
+def offline_scripts(scripts: list) -> list:
+    """ES modules do not load from file://: the offline copy uses the classic-script bundles that
+    scripts/build.py makes of them, as assets/offline/<name>.js."""
+    out = []
+    for script in scripts:
+        path = str(getattr(script, "path", script))
+        if path.endswith(".mjs"):
+            path = "assets/offline/" + path.rsplit("/", 1)[-1].removesuffix(".mjs") + ".js"
+        out.append(path)
+    return out
+
+
+def is_offline_build(conf) -> bool:
+    plugin = conf["plugins"].get("material/offline") or conf["plugins"].get("offline")
+    return bool(plugin and plugin.config.enabled)
+def on_post_build(env) -> None:
+    """Write the template downloads beside their pages, after MkDocs has built the site."""
+    write_files(env.variables["template_files"], Path(env.conf["site_dir"]))
+
+
+def nest_under(nav: list, page: str, children: list[dict]) -> list:
+    """Make the entry for `page` a section: the page first, then `children`."""
+    for i, entry in enumerate(nav or []):
+        if isinstance(entry, dict) and list(entry.values()) == [page]:
+            return [*nav[:i], {next(iter(entry)): [page, *children]}, *nav[i + 1:]]
+    raise PluginError(f"mkdocs.yml: nav has no entry '{page}' to list the templates under")
 
 
 def splice_nav(nav: list, sections: list[dict]) -> list:

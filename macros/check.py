@@ -11,6 +11,7 @@ import sys
 from macros.load import load_content
 from macros.pages import page_problems
 from macros.source import DataError
+from macros.template_load import load_templates
 
 
 def problems() -> list[str]:
@@ -18,7 +19,11 @@ def problems() -> list[str]:
         content = load_content()
     except DataError as e:
         return e.messages
-    return page_problems(content)
+    try:
+        templates = load_templates(content)
+    except DataError as e:
+        return e.messages
+    return page_problems(content, templates)
 
 
 def main() -> int:
@@ -26,7 +31,7 @@ def main() -> int:
     for message in found:
         print(message, file=sys.stderr)
     if not found:
-        print("data/markers.yml: no problems found")
+        print("data/markers.yml, data/templates.yml: no problems found")
     return 1 if found else 0
 
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.model import Content
-from macros.source import Items, Source, first_use_checker, problem, read_source, validate
+from macros.source import Items, Source, as_dict, as_list, first_use_checker, problem, read_source, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKERS_FILE = ROOT / "data" / "markers.yml"
-MARKER_ITEMS = Items(key="markers", noun="marker")
+MARKER_ITEMS = Items(key="markers", noun="marker", union_tags=frozenset({"full", "outline"}))
 
 
-def load_content(path: Path = MARKERS_FILE) -> Content:
-    """The validated framework, or DataError with every problem in the file."""
-    source = read_source(path, display_name(path))
+def load_content(path: Path = MARKERS_FILE, name: str | None = None) -> Content:
+    """The validated framework, or DataError with every problem in the file.
+
+    `name` is how messages refer to the file (by default its path from the project root).
+    """
+    source = read_source(path, name or display_name(path))
     return validate(source, Content, MARKER_ITEMS, marker_checks)
 
 
@@ -23,24 +26,16 @@ def display_name(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def _list(value) -> list:
-    return value if isinstance(value, list) else []
-
-
-def _dict(value) -> dict:
-    return value if isinstance(value, dict) else {}
-
-
 def marker_checks(source: Source, items: Items) -> list[tuple[int, str]]:
     """Rules that span several items; tolerant of the shape errors pydantic reports itself."""
     found: list[tuple[int, str]] = []
-    stages = _list(source.data.get("stages"))
-    markers = _list(source.data.get("markers"))
+    stages = as_list(source.data.get("stages"))
+    markers = as_list(source.data.get("markers"))
 
     check_stage, dup_stages = first_use_checker(source, items, "stage id")
     stage_ids = []
     for i, stage in enumerate(stages):
-        stage_id = _dict(stage).get("id")
+        stage_id = as_dict(stage).get("id")
         check_stage(("stages", i, "id"), stage_id)
         stage_ids.append(stage_id)
     found += dup_stages
@@ -49,7 +44,7 @@ def marker_checks(source: Source, items: Items) -> list[tuple[int, str]]:
     check_number, dup_numbers = first_use_checker(source, items, "number")
     used_stages = set()
     for i, marker in enumerate(markers):
-        marker = _dict(marker)
+        marker = as_dict(marker)
         check_id(("markers", i, "id"), marker.get("id"))
         check_number(("markers", i, "number"), marker.get("number"))
         stage = marker.get("stage")
@@ -59,8 +54,8 @@ def marker_checks(source: Source, items: Items) -> list[tuple[int, str]]:
             found.append(problem(source, items, ("markers", i, "stage"),
                                  f"unknown stage '{stage}' (the stages are: {known})"))
         check_question, dup_questions = first_use_checker(source, items, "id")
-        for q, question in enumerate(_list(marker.get("questions"))):
-            check_question(("markers", i, "questions", q, "id"), _dict(question).get("id"))
+        for q, question in enumerate(as_list(marker.get("questions"))):
+            check_question(("markers", i, "questions", q, "id"), as_dict(question).get("id"))
         found += dup_questions
         found += _citation_checks(source, items, i, marker)
     found += dup_ids + dup_numbers
@@ -76,10 +71,10 @@ def marker_checks(source: Source, items: Items) -> list[tuple[int, str]]:
 def _citation_checks(source: Source, items: Items, i: int, marker: dict) -> list[tuple[int, str]]:
     """A structured citation must match the words it stands for, so the two cannot drift."""
     found = []
-    for s, item in enumerate(_list(marker.get("statutory_guidance"))):
-        text = _dict(item).get("text")
-        for c, cite in enumerate(_list(_dict(item).get("citations"))):
-            cite = _dict(cite)
+    for s, item in enumerate(as_list(marker.get("statutory_guidance"))):
+        text = as_dict(item).get("text")
+        for c, cite in enumerate(as_list(as_dict(item).get("citations"))):
+            cite = as_dict(cite)
             pages = cite.get("pages")
             if not (isinstance(text, str) and isinstance(pages, list)):
                 continue

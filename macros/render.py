@@ -67,9 +67,13 @@ def marker_path(marker_id: str) -> str:
     return f"{MARKERS_DIR}/{marker_id}.md"
 
 
+def page_stub(macro: str, item_id: str) -> str:
+    """The exact content of a generated page's file: everything else comes from the YAML."""
+    return f'---\nrender_macros: true\n---\n\n{{{{ {macro}("{item_id}") }}}}\n'
+
+
 def marker_stub(marker_id: str) -> str:
-    """The exact content of a marker's page file: everything else comes from the YAML."""
-    return f'---\nrender_macros: true\n---\n\n{{{{ marker_page("{marker_id}") }}}}\n'
+    return page_stub("marker_page", marker_id)
 
 
 def stage_label(content: Content, stage_id: str) -> str:
@@ -77,12 +81,25 @@ def stage_label(content: Content, stage_id: str) -> str:
     return f"Stage {index + 1} of {len(content.stages)}: {content.stage(stage_id).title}"
 
 
-def nav_sections(content: Content) -> list[dict]:
+# A stage with more markers than this is split into groups in the navigation, so that each
+# page carries a short menu and build time per page stays flat as markers are added.
+NAV_GROUP_SIZE = 20
+
+
+def nav_sections(content: Content, group_size: int = NAV_GROUP_SIZE) -> list[dict]:
     """One navigation section per stage, its markers in framework order."""
-    return [
-        {stage.title: [{marker_label(m): marker_path(m.id)} for m in content.markers_in(stage.id)]}
-        for stage in content.stages
-    ]
+    sections = []
+    for stage in content.stages:
+        entries = [{marker_label(m): marker_path(m.id)} for m in content.markers_in(stage.id)]
+        if len(entries) > group_size:
+            markers = content.markers_in(stage.id)
+            entries = [
+                {f"Markers {markers[i].number} to {markers[min(i + group_size, len(markers)) - 1].number}":
+                 entries[i:i + group_size]}
+                for i in range(0, len(entries), group_size)
+            ]
+        sections.append({stage.title: entries})
+    return sections
 
 
 def framework_map(content: Content, link_prefix: str = f"{MARKERS_DIR}/") -> str:
@@ -179,3 +196,12 @@ def pager(content: Content, marker_id: str) -> str:
 
 def citation(content: Content) -> str:
     return esc(content.framework.citation)
+
+
+def offline_download(href: str) -> str:
+    return (
+        f'<p class="scr-offline"><a href="{esc(href)}" download>Download this site for offline use</a> '
+        "(a zip file). Unzip it and open <code>index.html</code> in the folder "
+        "<code>scr-quality-markers</code>: the guidance, search and checklists work without a network, "
+        "and your answers stay on your computer.</p>"
+    )

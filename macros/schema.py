@@ -8,23 +8,30 @@ from __future__ import annotations
 import json
 import sys
 
+from pydantic import BaseModel
+
 from macros.load import ROOT
 from macros.model import Content
+from macros.template_model import Templates
 
 SCHEMA_DIR = ROOT / "schema"
 
 
-def markers_schema() -> str:
-    schema = Content.model_json_schema()
-    schema = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "data/markers.yml: the Serious Case Review Quality Markers",
-        **schema,
-    }
+def model_schema(model: type[BaseModel], title: str) -> str:
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title,
+              **model.model_json_schema()}
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-SCHEMAS = {"markers.schema.json": markers_schema}
+def markers_schema() -> str:
+    return model_schema(Content, "data/markers.yml: the Serious Case Review Quality Markers")
+
+
+def templates_schema() -> str:
+    return model_schema(Templates, "data/templates.yml: meeting templates made from the markers")
+
+
+SCHEMAS = {"markers.schema.json": markers_schema, "templates.schema.json": templates_schema}
 
 
 def main() -> int:

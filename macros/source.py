@@ -102,6 +102,16 @@ def _construct(node, loc: Loc, source: Source, loader, problems: list[str]) -> A
     return loader.construct_object(node)
 
 
+def as_list(value: Any) -> list:
+    """`value` if it is a list, else empty: checks of raw YAML must not trip over bad shapes."""
+    return value if isinstance(value, list) else []
+
+
+def as_dict(value: Any) -> dict:
+    """`value` if it is a mapping, else empty."""
+    return value if isinstance(value, dict) else {}
+
+
 def format_path(loc: Iterable[str | int]) -> str:
     """('questions', 2, 'id') -> 'questions[2].id'."""
     out = ""
@@ -116,6 +126,8 @@ class Items:
 
     key: str
     noun: str
+    # Names of tagged-union branches that pydantic puts in error locations; editors never see them.
+    union_tags: frozenset[str] = frozenset()
 
     def split(self, loc: Loc, source: Source) -> tuple[str, Loc]:
         """Split `loc` into a label for the item it falls in and the field path within it."""
@@ -168,18 +180,13 @@ def validate(
     except ValidationError as e:
         known = _field_names(model)
         for err in e.errors(include_url=False):
-            loc = tuple(p for p in err["loc"] if not _is_union_tag(p))
+            loc = tuple(p for p in err["loc"] if p not in items.union_tags)
             found.append(problem(source, items, loc, _explain(err, loc, known)))
     if isinstance(source.data, dict):
         found += checks(source, items)
     if found:
         raise DataError([msg for _, msg in sorted(set(found), key=lambda p: (p[0], p[1]))])
     return parsed
-
-
-def _is_union_tag(part: str | int) -> bool:
-    # pydantic names the branch of a tagged union in the location; editors never see it.
-    return part in ("full", "outline")
 
 
 def _field_names(model: type[BaseModel]) -> set[str]:
@@ -218,7 +225,8 @@ def _explain(err: dict, loc: Loc, known: set[str]) -> str:
             return "required field is missing: full guidance needs its questions"
         return "required field is missing"
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(field_name), sorted(known), n=1)
+        # A field that exists elsewhere in the file is no hint: it is in the wrong place.
+        close = difflib.get_close_matches(str(field_name), sorted(known - {field_name}), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown field '{field_name}'{hint}"
     if kind == "string_too_short":
@@ -236,6 +244,8 @@ def _explain(err: dict, loc: Loc, known: set[str]) -> str:
         return f"must be a whole number, not {_kind(value)} ({value!r})"
     if kind == "greater_than_equal":
         return f"must be {err['ctx']['ge']} or more, not {value!r}"
+    if kind == "literal_error":
+        return f"must be one of {err['ctx']['expected']}, not {value!r}"
     if kind == "list_type":
         return f"must be a list (lines starting with '- '), not {_kind(value)}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):

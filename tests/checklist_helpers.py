@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
+
+from tests.conftest import ROOT
 
 MARKER = "/markers/improvement-action/"
 SUMMARY = "/self-assessment/"
@@ -63,3 +69,19 @@ def export_json(page: Page) -> dict:
     name, body = download(page, "Download as JSON (to import later)")
     assert name.endswith(".json")
     return json.loads(body)
+
+
+def build_for(dest: Path, url: str, project: Path = ROOT) -> None:
+    """A strict build of `project`'s site into `dest` for the address `url`, with no warnings.
+
+    Material's instant navigation only follows links whose address, port included, is in the
+    sitemap; the shared `built_site` is built for the default address, so on the test
+    server's port every click is a full page load. These tests need instant navigation.
+    """
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(dest)],
+        cwd=project, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url + "/"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr

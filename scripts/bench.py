@@ -1,0 +1,194 @@
+"""`make bench`: how fast the site builds and how light it is to load, as a Markdown table.
+
+Measures, in one run on this machine:
+- build time of the real site (median of RUNS) beside a stock Material site with the same
+  pages and no macros, as a ratio;
+- build time, size and cost per page with synthetic data of 18, 180 and 1,000 full markers;
+- bytes on first load of a marker page, gzipped, split into our own files and the theme's;
+- time from page load to a ready checklist, and to a summary page with 1,000 answers.
+Not part of `make test`: timings belong here, not in tests.
+"""
+
+from __future__ import annotations
+
+import copy
+import gzip
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros import render  # noqa: E402
+from macros.load import load_content  # noqa: E402
+from macros.pages import fix_pages  # noqa: E402
+from macros.template_load import load_templates  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+SIZES = [18, 180, 1000]
+PROJECT_PARTS = ("data", "docs", "macros", "overrides", "schema", "offline", "mkdocs.yml")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def build_seconds(project: Path, runs: int) -> tuple[float, Path]:
+    """Median wall time of `mkdocs build` in `project`, and the folder it built."""
+    site = project / "site"
+    times = []
+    for run in range(runs + 1):  # the first run only warms caches
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+                       cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        if run:
+            times.append(time.perf_counter() - start)
+    return statistics.median(times), site
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def copy_project(dest: Path) -> Path:
+    for name in PROJECT_PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+def stock_project(dest: Path) -> Path:
+    """The same pages as plain Markdown in a stock Material site: no macros, no overrides."""
+    content = load_content()
+    real = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    docs = dest / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    for marker in content.markers:
+        (docs / render.marker_path(marker.id)).write_text(render.marker_page(content, marker.id), encoding="utf-8")
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if "{{" in text:  # pages that call macros become their plain text
+            text = text.split("---", 2)[-1]
+            text = "\n".join(line for line in text.splitlines() if "{{" not in line)
+        page.write_text(text, encoding="utf-8")
+    nav = []
+    for entry in real["nav"]:
+        nav += render.nav_sections(content) if "MARKERS-FROM-DATA" in entry.values() else [entry]
+    config = {
+        "site_name": real["site_name"], "site_url": "http://127.0.0.1:8000/", "strict": True, "nav": nav,
+        "theme": {"name": "material", "font": False, "features": real["theme"]["features"]},
+        "markdown_extensions": real["markdown_extensions"], "plugins": ["search"],
+        "validation": real["validation"],
+    }
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+def synthetic_project(dest: Path, count: int) -> Path:
+    """The real project with `count` full markers, each with the text of Improvement action.
+
+    The real markers keep their ids (the templates refer to them); the rest are made up."""
+    copy_project(dest)
+    data = yaml.safe_load((ROOT / "data" / "markers.yml").read_text(encoding="utf-8"))
+    model = next(m for m in data["markers"] if m["id"] == "improvement-action")
+    stages = [s["id"] for s in data["stages"]]
+    real_ids = [m["id"] for m in data["markers"]]
+    markers = []
+    for i in range(count):
+        marker = copy.deepcopy(model)
+        marker.update(id=real_ids[i] if i < len(real_ids) else f"marker-{i + 1:04d}", number=i + 1,
+                      stage=stages[i * len(stages) // count], title=f"Synthetic marker {i + 1}")
+        markers.append(marker)
+    data["markers"] = markers
+    (dest / "data" / "markers.yml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
+                                               encoding="utf-8")
+    for old in (dest / "docs" / "markers").glob("*.md"):
+        old.unlink()
+    content = load_content(dest / "data" / "markers.yml")
+    fix_pages(content, load_templates(content), docs=dest / "docs")
+    return dest
+
+
+def page_count(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html")) + 1  # + 404.html
+
+
+OWN_PREFIXES = ("assets/site.css", "assets/js/")
+
+
+def first_load_bytes(site: Path, path: str) -> dict[str, int]:
+    """Gzipped bytes a fresh visit to `path` downloads, by who wrote them."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import serve
+
+    server, base = serve(site)
+    totals = {"page (HTML)": 0, "our CSS and JS": 0, "theme and search": 0}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                        args=CHROMIUM_FLAGS)
+            page = browser.new_page()
+            bodies = []
+            page.on("response", lambda r: bodies.append(r))
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            for response in bodies:
+                rel = response.url[len(base) + 1:]
+                size = len(gzip.compress(response.body(), compresslevel=6))
+                if rel == path.strip("/") + "/" or response.request.resource_type == "document":
+                    totals["page (HTML)"] += size
+                elif rel.startswith(OWN_PREFIXES):
+                    totals["our CSS and JS"] += size
+                else:
+                    totals["theme and search"] += size
+            browser.close()
+    finally:
+        server.shutdown()
+    return totals
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+def main() -> int:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        real, real_site = build_seconds(copy_project(tmp / "real"), RUNS)
+        stock, _ = build_seconds(stock_project(tmp / "stock"), RUNS)
+        rows.append(("Real site build (median of %d)" % RUNS, f"{real:.2f} s"))
+        rows.append(("Stock Material, same pages, no macros", f"{stock:.2f} s"))
+        rows.append(("Ratio real / stock", f"{real / stock:.2f}"))
+
+        scale = []
+        for count in SIZES:
+            seconds, site = build_seconds(synthetic_project(tmp / f"synthetic-{count}", count), max(3, RUNS // 2))
+            pages = page_count(site)
+            scale.append((count, pages, seconds, folder_bytes(site), seconds / pages))
+        for count, pages, seconds, size, per_page in scale:
+            rows.append((f"{count} full markers: build, size, pages, per page",
+                         f"{seconds:.2f} s, {size / 1e6:.1f} MB, {pages} pages, {per_page * 1000:.1f} ms/page"))
+        rows.append(("Per-page cost, 1,000 vs 18 markers", f"{scale[-1][4] / scale[0][4]:.2f}x"))
+
+        for label, size in first_load_bytes(real_site, "/markers/improvement-action/").items():
+            rows.append((f"First load of a marker page, gzipped: {label}", kb(size)))
+
+    print("| Measure | Value |\n|---|---|")
+    for label, value in rows:
+        print(f"| {label} | {value} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""The whole build, as `make build` runs it: the site, then its offline copy, zipped inside it.
+
+    python scripts/build.py [SITE_DIR]
+
+The offline copy is the same site built with OFFLINE=true (Material's offline plugin: plain
+file links, search index as a script) plus the small shims in `offline/`, so that it works
+when unzipped and opened from disk. The zip is byte-for-byte the same for the same commit.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bundle import bundle, entry_modules  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+OFFLINE_ZIP = "downloads/scr-quality-markers-offline.zip"
+OFFLINE_FOLDER = "scr-quality-markers"  # the folder the zip unpacks to
+# Not needed from disk, and they carry the build date.
+LEFT_OUT_OFFLINE = {"sitemap.xml", "sitemap.xml.gz"}
+
+
+def mkdocs_build(dest: Path, project: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(dest)],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def zip_folder(folder: Path, zip_path: Path, prefix: str) -> None:
+    """A reproducible zip: sorted entries, fixed times and permissions."""
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            rel = path.relative_to(folder).as_posix()
+            if rel in LEFT_OUT_OFFLINE:
+                continue
+            info = zipfile.ZipInfo(f"{prefix}/{rel}", date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+
+
+def build(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
+    """Build into `site_dir`; returns the failing step's result, or the last one."""
+    result = mkdocs_build(site_dir, project)
+    if result.returncode != 0:
+        return result
+    with tempfile.TemporaryDirectory() as tmp:
+        offline = Path(tmp) / OFFLINE_FOLDER
+        result = mkdocs_build(offline, project, OFFLINE="true")
+        if result.returncode != 0:
+            return result
+        shutil.copytree(project / "offline", offline / "assets" / "offline")
+        # ES modules do not load from file://: the offline pages load these instead (macros/__init__.py).
+        for entry in entry_modules(project / "docs" / "assets" / "js"):
+            (offline / "assets" / "offline" / f"{entry.stem}.js").write_text(bundle(entry), encoding="utf-8")
+        zip_folder(offline, site_dir / OFFLINE_ZIP, OFFLINE_FOLDER)
+    return result
+
+
+def main(argv: list[str]) -> int:
+    site_dir = Path(argv[0] if argv else "site").resolve()
+    result = build(site_dir, project=Path.cwd())
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    return result.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

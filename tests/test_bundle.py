@@ -1,0 +1,48 @@
+"""The offline copy's classic-script bundle of our ES modules (scripts/bundle.py)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+from bundle import BundleError, bundle, entry_modules  # noqa: E402
+
+from macros import offline_scripts  # noqa: E402
+from tests.conftest import require_tool  # noqa: E402
+
+
+def write(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_modules_run_in_dependency_order_with_their_own_scope(tmp_path):
+    require_tool(shutil.which("node") is not None, "Node.js")
+    write(tmp_path, {
+        "util.mjs": "const secret = 1;\nexport const twice = (n) => n * 2;\nexport function where() { return import.meta.url; }\n",
+        "words.mjs": 'import { twice as double } from "./util.mjs";\nconst secret = 2;\nexport function four() { return double(secret); }\n',
+        "main.mjs": 'import {\n  four,\n} from "./words.mjs";\nimport { where } from "./util.mjs";\nglobalThis.result = [four(), where()];\n',
+    })
+    assert [p.name for p in entry_modules(tmp_path)] == ["main.mjs"]
+    script = bundle(tmp_path / "main.mjs")
+    run = ("globalThis.document = {currentScript: {src: 'file:///copy/assets/offline/main.js'}};\n"
+           + script + "\nconsole.log(JSON.stringify(globalThis.result));")
+    out = subprocess.run(["node", "-e", run], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == '[4,"file:///copy/assets/js/main.mjs"]'
+
+
+def test_unsupported_module_syntax_is_an_error(tmp_path):
+    write(tmp_path, {"main.mjs": 'import * as all from "./other.mjs";\nexport default 1;\n'})
+    with pytest.raises(BundleError, match="main.mjs: uses module syntax"):
+        bundle(tmp_path / "main.mjs")
+
+
+def test_offline_pages_load_the_bundles_instead_of_modules():
+    assert offline_scripts(["assets/js/self-assessment.mjs", "assets/other.js"]) == [
+        "assets/offline/self-assessment.js", "assets/other.js"]

@@ -1,0 +1,61 @@
+"""The offline copy: the zip linked from the site, unpacked and opened from disk (file://)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+OFFLINE_ZIP = "downloads/scr-quality-markers-offline.zip"
+
+
+@pytest.fixture(scope="module")
+def offline_copy(built_site, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(built_site / OFFLINE_ZIP) as archive:
+        archive.extractall(folder)
+    return folder / "scr-quality-markers"
+
+
+@pytest.fixture
+def disk_page(browser, offline_copy):
+    """A page in its own context that may read only files of the unpacked copy."""
+    context = browser.new_context()
+    seen = []
+    context.on("request", lambda r: seen.append(r.url))
+    page = context.new_page()
+    yield page
+    context.close()
+    root = offline_copy.as_uri()
+    assert [u for u in seen if not (u.startswith(root) or u.startswith("data:"))] == []
+
+
+def test_the_site_links_to_the_zip(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{OFFLINE_ZIP}" download>Download this site for offline use</a>' in home
+
+
+def test_unpacked_copy_shows_a_marker_page_from_disk(disk_page, offline_copy):
+    disk_page.goto((offline_copy / "index.html").as_uri())
+    disk_page.get_by_role("link", name="Improvement action").first.click()
+    assert disk_page.url.endswith("/markers/improvement-action.html")
+    assert disk_page.locator("h1").inner_text() == "Improvement action"
+    assert disk_page.locator("ol.scr-questions li, .scr-checklist fieldset").count() >= 5
+
+
+def test_search_works_from_disk(disk_page, offline_copy):
+    disk_page.goto((offline_copy / "about.html").as_uri())
+    search = disk_page.get_by_role("textbox", name="Search")
+    search.click()
+    # The index loads in the background; the theme says so until it is ready.
+    disk_page.get_by_text("Type to start searching").wait_for(timeout=10_000)
+    search.press_sequentially("extraordinary")
+    result = disk_page.locator(".md-search-result__item a[href*='improvement-action.html']").first
+    result.wait_for(timeout=10_000)
+    result.click()
+    assert disk_page.locator("h1").inner_text() == "Improvement action"
+
+
+def test_offline_pages_have_no_download_link_to_themselves(offline_copy):
+    assert "Download this site for offline use" not in (offline_copy / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,95 @@
+"""Render functions on the content model, without MkDocs."""
+
+from __future__ import annotations
+
+from macros import render
+from macros.load import load_content
+from macros.model import Content
+
+CONTENT = load_content()
+
+
+def small_content(**marker_changes) -> Content:
+    """Two stages, one full marker and one outline, for focused checks."""
+    full = {
+        "id": "full-one", "number": 1, "stage": "first", "title": "Full <one> & *more*",
+        "source_url": "https://example.org/full",
+        "quality_statement": "Statement <b>bold</b> & more.", "rationale": ["Why it matters."],
+        "questions": [{"id": "q-a", "text": "Is <script>alert(1)</script> escaped?"}],
+        "knowledge_base": ["Knowledge."], "statutory_guidance": [{"text": "Guidance."}],
+        "obstacles": ["Obstacle."], **marker_changes,
+    }
+    outline = {"id": "outline-two", "number": 2, "stage": "second", "title": "Outline two",
+               "source_url": "https://example.org/outline", "summary": "Our summary."}
+    return Content.model_validate({
+        "framework": {"title": "T", "publisher": "P", "year": 2016, "citation": "Citation.",
+                      "content_version": "1"},
+        "stages": [{"id": "first", "title": "First"}, {"id": "second", "title": "Second"}],
+        "markers": [full, outline],
+    })
+
+
+def test_text_from_the_yaml_is_escaped():
+    page = render.marker_page(small_content(), "full-one")
+    assert "<script>" not in page and "<b>" not in page
+    assert "Is &lt;script&gt;alert(1)&lt;/script&gt; escaped?" in page
+    assert r"# Full &lt;one&gt; &amp; \*more\*" in page
+
+
+def test_full_marker_sections_follow_the_source_order():
+    page = render.marker_page(CONTENT, "improvement-action")
+    positions = [page.index(render.esc_md(h)) for k, h in render.HEADINGS.items() if k != "equality_and_diversity"]
+    assert positions == sorted(positions)
+    assert "Equality" not in page
+
+
+def test_equality_and_diversity_shows_when_present():
+    page = render.marker_page(small_content(equality_and_diversity=["Consider diversity."]), "full-one")
+    assert "## Equality &amp; diversity {#equality-and-diversity}" in page
+    assert page.index("Consider diversity.") < page.index("Obstacle.")
+
+
+def test_outline_page_is_labelled_summary_and_has_no_questions():
+    page = render.marker_page(CONTENT, "referral")
+    assert "not yet on this site" in page
+    assert "It is not the official quality statement" in page
+    assert "scr-questions" not in page
+    assert 'href="https://www.scie.org.uk/safeguarding/children/case-reviews/quality-markers/settingup/referral/"' in page
+
+
+def test_pager_links_neighbours_in_framework_order():
+    assert "- Next marker: [2\\. Decision making](decision-making.md)" in render.pager(CONTENT, "referral")
+    assert "Previous marker" not in render.pager(CONTENT, "referral")
+    last = render.pager(CONTENT, "implementation-and-evaluation")
+    assert "- Previous marker: [17\\. Publication](publication.md)" in last and "Next marker" not in last
+
+
+def test_order_follows_the_yaml_not_the_numbers():
+    content = small_content()
+    swapped = content.model_copy(update={"markers": list(reversed(content.markers)),
+                                         "stages": list(reversed(content.stages))})
+    assert [m.id for m in swapped.ordered_markers()] == ["outline-two", "full-one"]
+    assert render.nav_sections(swapped) == [{"Second": [{"2. Outline two": "markers/outline-two.md"}]},
+                                            {"First": [{"1. Full <one> & *more*": "markers/full-one.md"}]}]
+
+
+def test_framework_map_lists_every_marker_by_stage():
+    text = render.framework_map(CONTENT)
+    assert "18 markers in 3 stages" in text
+    for stage in CONTENT.stages:
+        assert render.stage_label(CONTENT, stage.id) in text.replace("\\", "")
+    assert text.count("(summary only)") == 17
+    assert text.count("(full guidance and checklist)") == 1
+    assert "- Marker 15: [Improvement action](markers/improvement-action.md) (full guidance and checklist)" in text
+
+
+def test_large_stages_are_grouped_in_the_navigation():
+    sections = render.nav_sections(CONTENT, group_size=2)
+    setup = sections[0]["Review setup"]
+    assert setup == [
+        {"Markers 1 to 2": [{"1. Referral": "markers/referral.md"}, {"2. Decision making": "markers/decision-making.md"}]},
+        {"Markers 3 to 4": [{"3. Advising board members": "markers/advising-board-members.md"},
+                            {"4. Informing the family": "markers/informing-the-family.md"}]},
+        {"Markers 5 to 5": [{"5. Clarity of purpose": "markers/clarity-of-purpose.md"}]},
+    ]
+    assert all(isinstance(v, str) for s in render.nav_sections(CONTENT) for e in list(s.values())[0] for v in e.values())

@@ -1,8 +1,6 @@
-// The checklist on marker pages and the "My self-assessment" page. It runs once per full
-// load; instant navigation brings later pages through Material's `document$`, so listeners
-// are bound once and pages set up idempotently. Elements are built from text nodes, never
-// HTML strings, so what users type or import stays text; no inline styles or handlers (CSP).
-// The logic is in state.mjs.
+// The checklist and the "My self-assessment" page (logic: state.mjs). Runs once per full load,
+// so listeners are bound once and each page (instant navigation: `document$`) set up
+// idempotently. Elements are built from text, never HTML, so what users type stays text.
 
 import {
   MAX_IMPORT_BYTES, RESPONSES, addReview, answerFor, answersNeedingDiscussion, clean, countAnswers, deleteReview,
@@ -54,12 +52,14 @@ function focusOn(el) {
 
 const SELF = "the “My self-assessment” page";
 const ONLY_UNTIL = "your answers are kept only until you close or reload this page";
+const LOCKED = "The answers saved in this browser cannot be read here (they are damaged, or from a newer version " +
+  `of this site), so this page will not save over them, and ${ONLY_UNTIL}.`;
 const PROBLEMS = {
   unavailable: `This browser is not letting the site save your answers (some privacy settings do this), so ${ONLY_UNTIL}. To keep them, download them from ${SELF}.`,
   full: `Your latest change was not saved because this browser's storage for the site is full. What you typed is still here and what was saved before is safe. To make room, download and delete reviews you no longer need on ${SELF}.`,
   damaged: `Some saved answers could not be read because the saved data is damaged. Nothing was deleted: a copy is kept aside, and ${SELF} lets you download it.`,
-  damagedNotKept: `The saved answers could not be read because the saved data is damaged, and there is no room to keep a copy, so the site will not save over them: ${ONLY_UNTIL}.`,
-  newer: `Your answers were saved by a newer version of this site, so this page will not save over them (reload it to get the newer version): ${ONLY_UNTIL}.`,
+  damagedNotKept: LOCKED,
+  newer: LOCKED,
 };
 
 // The alert box stays in the page, empty, so screen readers announce what appears in it.
@@ -85,7 +85,9 @@ function buildChecklist(list) {
     h("p", {}, h("strong", {}, "Your answers stay in this browser."), " They are saved on this device as you work and are never " +
       "sent anywhere. Do not record names or other details that could identify a child or family."),
     h("p", {}, "Review: ", h("strong", { "data-scr": "name" }), " ",
-      h("a", { href: new URL("self-assessment/", site).href, class: "scr-noprint" }, "Change review, see the summary, download or import")),
+      // Pages end in .html where the site is built without directory URLs (the offline copy).
+      h("a", { href: new URL(location.pathname.endsWith(".html") ? "self-assessment.html" : "self-assessment/", site).href,
+        class: "scr-noprint" }, "Change review, see the summary, download or import")),
     h("p", { class: "scr-progress", "data-scr": "progress" }),
     h("div", { class: "scr-problem", role: "alert", "data-scr": "problem" }),
     button("print", "Print with your answers", { class: "md-button scr-noprint" })), list);
@@ -143,8 +145,8 @@ function record(control, change, delay) {
   announce(part(li, "status"), saved ? "Saved" : "Not saved: see the warning above", delay);
 }
 
-// The summary page: its HTML (macros/self_assessment.py) has the headings, forms and buttons,
-// and the framework in data-framework (instant navigation would run a <script> island as JS).
+// The summary page: its HTML (macros/self_assessment.py) has the headings, forms, buttons and
+// data-framework (not a <script> island, which instant navigation would run as JavaScript).
 
 function refreshSummary() {
   const root = document.querySelector(SUMMARY + "[data-scr-ready]");
@@ -289,8 +291,7 @@ document.addEventListener("submit", (e) => {
     change(root, (d) => addReview(d, name, session.now(), session.makeId()), "A new review was started. You are now working on it.", "#current-review");
   } else if (name) change(root, (d) => renameReview(d, d.current, name, session.now()), `The review is now called “${name}”.`);
 });
-// Material's one-key shortcuts (n, p: change page; f, s, /: search) also fire on a focused
-// radio button or button; inside our forms they do nothing (the keys' own actions still work).
+// Material's one-key shortcuts (n, p: next, previous page) would act on a focused radio button.
 document.addEventListener("keydown", (e) => {
   if (e.key.length === 1 && e.target.closest?.(".scr-checklist, " + SUMMARY)) e.stopPropagation();
 });
@@ -314,6 +315,8 @@ function onPage() {
   refresh();
 }
 
-if (window.document$) document$.subscribe(onPage);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
+// Both, as onPage is idempotent: from file:// (the offline copy) Material's document$ never
+// emits while instant navigation is configured, and without Material there is none.
+window.document$?.subscribe(onPage);
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
 else onPage();

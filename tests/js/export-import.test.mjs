@@ -69,12 +69,12 @@ test("bad files get a plain message", () => {
     "truncated": [exportJSON(review(), FRAMEWORK, T2).slice(0, 300), /damaged or incomplete/],
     "newer": [variant((d) => { d.version = 2; }), /newer version of this site/],
     "no answers": [variant((d) => { delete d.answers; }), /no list of answers/],
-    "bad response": [variant((d) => { d.answers[0].response = "maybe"; }), /answer 1 has an unknown response/],
-    "bad id": [variant((d) => { d.answers[1].markerId = "__proto__"; }), /answer 2 has no valid marker/],
+    "bad response": [variant((d) => { d.answers[0].response = "maybe"; }), /answer 1 is incomplete/],
+    "bad id": [variant((d) => { d.answers[1].markerId = "__proto__"; }), /answer 2 is incomplete/],
     "repeated": [variant((d) => { d.answers[1].questionId = d.answers[0].questionId; }), /answer 2 repeats/],
     "no review name": [variant((d) => { d.review.name = " "; }), /review name or dates are missing/],
     "no version": [variant((d) => { delete d.version; }), /damaged or incomplete/],
-    "notes not text": [variant((d) => { d.answers[0].notes = { html: "<b>" }; }), /notes that are not text/],
+    "notes not text": [variant((d) => { d.answers[0].notes = { html: "<b>" }; }), /answer 1 is incomplete/],
   };
   for (const [what, [text, message]] of Object.entries(cases)) {
     const result = readExport(text);

@@ -1,6 +1,5 @@
-// The self-assessment's logic, with no DOM: the model (pure functions returning new objects),
-// counts, export and import, and `openSession`, which keeps the answers in a Storage.
-// The README describes the data, the export formats and this API.
+// The self-assessment's logic, no DOM: pure functions returning new objects, and openSession,
+// which keeps answers in a Storage. The README describes the data, formats and this API.
 
 export const SCHEMA_VERSION = 1;
 export const EXPORT_FORMAT = "scr-quality-markers-self-assessment";
@@ -121,14 +120,12 @@ export const answersNeedingDiscussion = (review, framework) =>
 
 export const countAnswers = (review) => Object.values(review.answers).reduce((n, a) => n + Object.keys(a).length, 0);
 
+// A saved or imported answer, with only the fields we know, or null.
 export function checkAnswer(a) {
   const { response, notes, questionText, contentVersion = "", updated } = isObject(a) ? a : {};
-  const reason = !isObject(a) ? "is not an answer"
-    : !(response === "" || responseLabel(response)) ? "has an unknown response"
-      : typeof notes != "string" ? "has notes that are not text"
-        : typeof questionText != "string" || typeof contentVersion != "string" ? "has no readable question text or version"
-          : !isTime(updated) ? "has no valid time" : "";
-  return reason ? { reason } : { answer: { response, notes, questionText, contentVersion, updated } };
+  const text = [notes, questionText, contentVersion].every((v) => typeof v == "string");
+  return text && (response === "" || responseLabel(response)) && isTime(updated)
+    ? { response, notes, questionText, contentVersion, updated } : null;
 }
 
 const isReview = (r) => isObject(r) && typeof r.name == "string" && clean(r.name) && isTime(r.created) && isTime(r.updated);
@@ -151,7 +148,7 @@ export function parseSaved(raw) {
     for (const [markerId, questions] of Object.entries(r.answers)) {
       // Anything but an object of answers counts as one unreadable answer.
       for (const [id, a] of Object.entries(isObject(questions) ? questions : { "": 0 })) {
-        const { answer } = checkAnswer(a);
+        const answer = checkAnswer(a);
         if (answer && isId(markerId) && isId(id)) (answers[markerId] ??= {})[id] = answer;
         else damaged = true;
       }
@@ -212,11 +209,9 @@ export function readExport(text, size = text.length) {
   if (!Array.isArray(doc.answers)) return damaged("it has no list of answers");
   const answers = {};
   for (const [i, a] of doc.answers.entries()) {
-    const { answer, reason } = checkAnswer(a);
-    const where = `answer ${i + 1} `;
-    if (reason) return damaged(where + reason);
-    if (!isId(a.markerId) || !isId(a.questionId)) return damaged(where + "has no valid marker or question id");
-    if (answers[a.markerId]?.[a.questionId]) return damaged(where + "repeats an earlier question");
+    const answer = checkAnswer(a);
+    if (!answer || !isId(a.markerId) || !isId(a.questionId)) return damaged(`answer ${i + 1} is incomplete`);
+    if (answers[a.markerId]?.[a.questionId]) return damaged(`answer ${i + 1} repeats an earlier question`);
     (answers[a.markerId] ??= {})[a.questionId] = answer;
   }
   const { name, created, updated } = doc.review;
@@ -232,10 +227,9 @@ export function importReview(data, { name, ...from }, now, id) {
   return addReview(data, unique, now, id, from);
 }
 
-// Saving. Storage may be blocked, full or damaged, and none of that may lose work (see the
-// README). Each change is applied to the latest saved data, so another tab's changes are
-// kept. `problem()` says what is wrong, as a code: "unavailable", "full", "damaged" (kept
-// aside), "damagedNotKept" or "newer".
+// Saving: storage may be blocked, full or damaged, and none of that may lose work (README).
+// Changes apply to the latest saved data, so another tab's are kept. problem() is a code:
+// "unavailable", "full", "damaged" (kept aside), "damagedNotKept" or "newer".
 
 const isFull = (e) => e?.name === "QuotaExceededError";
 

@@ -31,3 +31,10 @@ def test_zip_reads_python_zips_and_writes_zips_python_reads(tmp_path):
         assert z.namelist() == ["mimetype", "content.xml", "Pictures/"]
         assert z.infolist()[0].compress_type == zipfile.ZIP_STORED
         assert z.read("content.xml").decode() == "<office:document-content>" + "é" * 5000 + "</office:document-content>"
+
+
+def test_self_assessment_logic():
+    """Reviews, answers, counts, export and import, and saving (docs/assets/js/state.mjs)."""
+    result = node_test("tests/js/state.test.mjs", "tests/js/export-import.test.mjs", "tests/js/storage.test.mjs")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "# fail 0" in result.stdout

@@ -47,22 +47,39 @@ def require_tool(available: bool, what: str) -> None:
     pytest.skip(message)
 
 
-def build_site(dest: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
+def build_site(dest: Path, project: Path = ROOT, site_url: str | None = None) -> subprocess.CompletedProcess:
     """The whole build of `project` into `dest`, as `make build` runs it."""
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build.py"), str(dest)],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})},
         capture_output=True,
         text=True,
     )
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def site_server(tmp_path_factory):
+    """A server for the built site, started first so that the site can be built for its address:
+    Material's instant navigation follows only links whose address, port included, is in the
+    sitemap."""
+    folder = tmp_path_factory.mktemp("site")
+    server, url = serve(folder)
+    yield folder, url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_server) -> str:
+    """The address the shared site is built for and served at, with a trailing slash."""
+    return site_server[1] + "/"
+
+
+@pytest.fixture(scope="session")
+def built_site(site_server, site_url) -> Path:
     """The real site, built once, strictly, with no warnings."""
-    dest = tmp_path_factory.mktemp("site")
-    result = build_site(dest)
+    dest = site_server[0]
+    result = build_site(dest, site_url=site_url)
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
     assert not warnings, "\n".join(warnings)
@@ -83,11 +100,9 @@ def serve(directory: Path) -> tuple[socketserver.TCPServer, str]:
 
 
 @pytest.fixture(scope="session")
-def base_url(built_site) -> str:
+def base_url(built_site, site_server) -> str:
     """Overrides pytest-playwright's base_url: the built site, served on a free port."""
-    server, url = serve(built_site)
-    yield url
-    server.shutdown()
+    return site_server[1]
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,8 @@
 export and import, and what happens when storage is unavailable, full or damaged.
 
 Every test uses the `page`/`context` fixtures of conftest.py, which fail the test if any
-request leaves the site's own origin. This module serves its own build of the site, made for
-the server's address so that Material's instant navigation works (see `build_for`): it
-overrides `base_url`, and the context arguments that use it."""
+request leaves the site's own origin. The shared site is built for the address it is served
+at, so Material's instant navigation works here (see `site_server` in conftest.py)."""
 
 from __future__ import annotations
 
@@ -17,23 +16,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.checklist_helpers import (
-    KEY, MARKER, QUESTIONS, SUMMARY, answer, build_for, current_answers, download, everything_stored,
+    KEY, MARKER, QUESTIONS, SUMMARY, answer, current_answers, download, everything_stored,
     export_json, open_marker, open_summary, question, saved,
 )
-from tests.conftest import axe_violations, serve
-
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("instant-site")
-    server, url = serve(folder)
-    build_for(folder, url)
-    yield url
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser_context_args(base_url) -> dict:
-    return {"base_url": base_url}
+from tests.conftest import axe_violations
 
 
 XSS = "<img src=x onerror=alert(1)>"

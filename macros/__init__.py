@@ -26,6 +26,8 @@ NAV_PLACEHOLDER = "MARKERS-FROM-DATA"
 # contains "iframe-worker", so Material's offline plugin adds no shim from another host.
 OFFLINE_WORKER_SHIM = "assets/offline/iframe-worker.js"
 OFFLINE_ZIP = "downloads/scr-quality-markers-offline.zip"
+# Office files made by earlier builds, reused when nothing they depend on has changed.
+DOCUMENT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "documents"
 # The entry in `nav` that the template pages are listed under.
 TEMPLATES_INDEX = "templates/index.md"
 
@@ -52,7 +54,7 @@ def define_env(env) -> None:
         env.conf["extra_javascript"] = offline_scripts(env.conf["extra_javascript"])
     # The downloads are made once per build; on_post_build writes them into the site.
     site_url = env.conf["site_url"] or ""
-    files = all_files(templates, content, site_url)
+    files = all_files(templates, content, site_url, cache=DOCUMENT_CACHE)
     env.variables["template_files"] = files
 
     @env.macro

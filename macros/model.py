@@ -24,7 +24,7 @@ Paragraphs = Annotated[list[Text], Field(min_length=1)]
 class Strict(BaseModel):
     """Unknown keys are errors: a misspelt field must not vanish silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Framework(Strict):

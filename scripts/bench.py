@@ -49,7 +49,7 @@ def build_seconds(project: Path, runs: int) -> tuple[float, Path]:
                        cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         if run:
             times.append(time.perf_counter() - start)
-    return statistics.median(times), site
+    return (statistics.median(times) if times else 0.0), site
 
 
 def folder_bytes(folder: Path) -> int:
@@ -157,6 +157,58 @@ def first_load_bytes(site: Path, path: str) -> dict[str, int]:
     return totals
 
 
+def seeded_answers(content, when: str = "2026-01-01T00:00:00.000Z") -> dict:
+    """Saved data with every question of every full marker answered, a third Partly or No."""
+    answers, responses = {}, ["yes", "partly", "no", "not-applicable", "yes", "partly"]
+    n = 0
+    for marker in content.full_markers():
+        for question in marker.questions:
+            answers.setdefault(marker.id, {})[question.id] = {
+                "response": responses[n % len(responses)], "notes": f"Evidence note {n}",
+                "questionText": " ".join(question.text.split()), "contentVersion": "1", "updated": when}
+            n += 1
+    review = {"id": "bench", "name": "Benchmark review", "created": when, "updated": when, "answers": answers}
+    return {"version": 1, "current": "bench", "reviews": [review]}
+
+
+def ready_times(site: Path, summary_site: Path, answered) -> dict[str, float]:
+    """Milliseconds from the start of navigation until each page is ready for the user."""
+    import json
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import serve
+
+    timings = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                    args=CHROMIUM_FLAGS)
+        server, base = serve(site)
+        try:
+            page = browser.new_page()
+            page.goto(base + "/markers/improvement-action/")
+            page.wait_for_function("document.querySelectorAll('.scr-checklist fieldset').length === 5")
+            timings["Improvement action page: load to ready checklist"] = page.evaluate("performance.now()")
+        finally:
+            server.shutdown()
+        server, base = serve(summary_site)
+        try:
+            page = browser.new_page()
+            data = json.dumps(answered)
+            page.add_init_script(f"localStorage.getItem('scr-qm:/:data') || localStorage.setItem('scr-qm:/:data', {json.dumps(data)})")
+            total = sum(len(a) for a in answered["reviews"][0]["answers"].values())
+            discuss = sum(1 for a in answered["reviews"][0]["answers"].values() for x in a.values()
+                          if x["response"] in ("partly", "no"))
+            page.goto(base + "/self-assessment/")
+            page.wait_for_function(f"document.querySelectorAll('.scr-discuss > li').length === {discuss}",
+                                   timeout=60_000)
+            timings[f"Summary page with {total} answers: load to rendered"] = page.evaluate("performance.now()")
+        finally:
+            server.shutdown()
+        browser.close()
+    return timings
+
+
 def kb(n: int) -> str:
     return f"{n / 1024:.1f} KB"
 
@@ -183,6 +235,13 @@ def main() -> int:
 
         for label, size in first_load_bytes(real_site, "/markers/improvement-action/").items():
             rows.append((f"First load of a marker page, gzipped: {label}", kb(size)))
+
+        # 200 full markers of 5 questions: 1,000 answered questions on one summary page.
+        answers_site = tmp / "synthetic-200"
+        _, answers_built = build_seconds(synthetic_project(answers_site, 200), 0)
+        answered = seeded_answers(load_content(answers_site / "data" / "markers.yml"))
+        for label, ms in ready_times(real_site, answers_built, answered).items():
+            rows.append((label, f"{ms:.0f} ms"))
 
     print("| Measure | Value |\n|---|---|")
     for label, value in rows:

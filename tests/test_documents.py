@@ -268,3 +268,17 @@ def test_templates_hold_the_issue_s_minimum(templates):
     assert audiences[0] == "Practitioners" and audiences[-1] == "Board members"
     assert isinstance(templates.template("board-agenda"), Template)
     assert templates.template("board-agenda").details.fields[:1] == ["Partnership"]
+
+
+def test_cached_files_are_reused_only_for_the_same_input(tmp_path, monkeypatch):
+    from macros import documents
+
+    content = load_content()
+    templates = load_templates(content)
+    first = documents.all_files(templates, content, "https://example.org/", cache=tmp_path)
+    made = []
+    monkeypatch.setattr(documents, "template_files", lambda *a: made.append(a) or [])
+    again = documents.all_files(templates, content, "https://example.org/", cache=tmp_path)
+    assert made == [] and [(f.path, f.data) for f in again] == [(f.path, f.data) for f in first]
+    documents.all_files(templates, content, "https://example.net/", cache=tmp_path)
+    assert len(made) == len(templates.templates)  # another address: made afresh

@@ -13,13 +13,12 @@ For scripts that fill a document in (both office formats are deflated ZIP packag
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import importlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.documents.docx import docx_document
-from macros.documents.markdown import markdown_document
-from macros.documents.odt import odt_document
 from macros.model import Content
 from macros.template_model import Template, Templates
 
@@ -28,13 +27,17 @@ from macros.template_model import Template, Templates
 class Format:
     extension: str
     label: str  # as shown on the site
-    make: Callable[[Template, Content, str], bytes]
+    maker: str  # "module:function", imported when first needed (see FileCache)
+
+    def make(self, template: Template, content: Content, site_url: str) -> bytes:
+        module, function = self.maker.split(":")
+        return getattr(importlib.import_module(module), function)(template, content, site_url)
 
 
 FORMATS = (
-    Format("docx", "Word document", docx_document),
-    Format("odt", "OpenDocument text", odt_document),
-    Format("md", "Markdown", markdown_document),
+    Format("docx", "Word document", "macros.documents.docx:docx_document"),
+    Format("odt", "OpenDocument text", "macros.documents.odt:odt_document"),
+    Format("md", "Markdown", "macros.documents.markdown:markdown_document"),
 )
 
 
@@ -58,9 +61,37 @@ def template_files(template: Template, content: Content, site_url: str) -> list[
     return [File(template.id, f, f.make(template, content, site_url)) for f in FORMATS]
 
 
-def all_files(templates: Templates, content: Content, site_url: str) -> list[File]:
-    """Every template in every format, in the order of data/templates.yml."""
-    return [file for t in templates.templates for file in template_files(t, content, site_url)]
+def all_files(templates: Templates, content: Content, site_url: str, cache: Path | None = None) -> list[File]:
+    """Every template in every format, in the order of data/templates.yml.
+
+    With `cache`, files made by an earlier build from exactly the same input (data, site
+    address, this package's code and the office libraries' versions) are read back instead
+    of made again: making the office files is most of the site's build time, and `make serve`
+    rebuilds on every edit.
+    """
+    folder = cache / cache_key(templates, content, site_url) if cache else None
+    if folder and all((folder / f"{t.id}.{f.extension}").is_file() for t in templates.templates for f in FORMATS):
+        return [File(t.id, f, (folder / f"{t.id}.{f.extension}").read_bytes())
+                for t in templates.templates for f in FORMATS]
+    files = [file for t in templates.templates for file in template_files(t, content, site_url)]
+    if folder:
+        folder.mkdir(parents=True, exist_ok=True)
+        for file in files:
+            (folder / file.name).write_bytes(file.data)
+    return files
+
+
+def cache_key(templates: Templates, content: Content, site_url: str) -> str:
+    digest = hashlib.sha256()
+    digest.update(json.dumps([templates.model_dump(mode="json"), content.model_dump(mode="json"), site_url],
+                             sort_keys=True).encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    from importlib import metadata  # only here: it is slow to import and most builds never need it
+
+    for library in ("python-docx", "odfpy", "lxml"):
+        digest.update(metadata.version(library).encode())
+    return digest.hexdigest()[:32]
 
 
 def write_files(files: list[File], out: Path) -> None:

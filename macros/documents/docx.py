@@ -48,9 +48,12 @@ def draw(page: Layout) -> bytes:
     _footer(doc, page)
     for block in page.blocks:
         if isinstance(block, Heading):
-            doc.add_heading(block.text, block.level)
+            _styled(doc.add_paragraph(), doc.styles[f"Heading {block.level}"]).add_run(block.text)
         elif isinstance(block, Paragraph):
-            _write_runs(doc.add_paragraph(style="Detail" if block.style == "detail" else None), block)
+            paragraph = doc.add_paragraph()
+            if block.style == "detail":
+                _styled(paragraph, doc.styles["Detail"])
+            _write_runs(paragraph, block)
         elif isinstance(block, Table):
             _table(doc, block)
     out = io.BytesIO()
@@ -58,10 +61,17 @@ def draw(page: Layout) -> bytes:
     return normalise_zip(out.getvalue())
 
 
+def _styled(paragraph, style):
+    """Give `paragraph` a style by its id. python-docx's own setter searches every style on each
+    call, which made the Word files the slowest step of the whole site build."""
+    paragraph._p.style = style.style_id
+    return paragraph
+
+
 def _write_runs(paragraph, block: Paragraph) -> None:
     for run in block.runs:
         if run.kind == "fill":
-            paragraph.add_run(run.text, style=FILL_STYLE)
+            paragraph.add_run(run.text)._r.style = FILL_STYLE_ID
         else:
             paragraph.add_run(run.text).bold = True if run.kind == "strong" else None
 
@@ -199,10 +209,11 @@ def _table(doc, block: Table) -> None:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for i, cell in enumerate(row.cells):
             cell.width = Mm(block.columns[i].width_mm)
+    heading_style, text_style = doc.styles["Table heading"], doc.styles["Table text"]
     header = table.rows[0]
     header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for cell, column in zip(header.cells, block.columns):
-        cell.paragraphs[0].style = doc.styles["Table heading"]
+        _styled(cell.paragraphs[0], heading_style)
         cell.paragraphs[0].add_run(column.title)
         shading = OxmlElement("w:shd")
         shading.set(qn("w:val"), "clear")
@@ -215,5 +226,5 @@ def _table(doc, block: Table) -> None:
         for cell, paragraphs in zip(row.cells, cells):
             for n, content in enumerate(paragraphs):
                 target = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
-                target.style = doc.styles["Table text"]
+                _styled(target, text_style)
                 _write_runs(target, content)

@@ -29,7 +29,7 @@ serve: check
 
 ## Create or remove docs/markers/<id>.md so there is one per marker in the YAML.
 pages: $(INSTALLED)
-	$(PY) -m macros.pages --fix
+	$(PY) -m macros.check --fix-pages
 
 ## Write every meeting template as .docx, .odt and .md into build/documents/.
 documents: check

@@ -1,4 +1,7 @@
-"""`python -m macros.check`: check every content file and print only plain messages.
+"""`python -m macros.check [--fix-pages]`: check every content file and print only plain messages.
+
+With `--fix-pages` (`make pages`) it first writes or removes the page files of markers and
+templates so that there is one for each item in the YAML.
 
 Exit status 0 when all is well, 1 with one line per problem otherwise. `make build` runs it
 first, so an editor sees these messages rather than a Python traceback.
@@ -8,26 +11,23 @@ from __future__ import annotations
 
 import sys
 
-from macros.load import load_content
-from macros.pages import page_problems
+from macros.pages import fix_pages, page_problems
 from macros.source import DataError
-from macros.template_load import load_templates
+from macros.template_load import load_all
 
 
-def problems() -> list[str]:
+def problems(fix_page_files: bool = False) -> list[str]:
     try:
-        content = load_content()
+        content, templates = load_all()
     except DataError as e:
         return e.messages
-    try:
-        templates = load_templates(content)
-    except DataError as e:
-        return e.messages
+    if fix_page_files:
+        fix_pages(content, templates)
     return page_problems(content, templates)
 
 
-def main() -> int:
-    found = problems()
+def main(argv: list[str]) -> int:
+    found = problems(fix_page_files="--fix-pages" in argv)
     for message in found:
         print(message, file=sys.stderr)
     if not found:
@@ -36,4 +36,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -2,20 +2,17 @@
 and one per template (`docs/templates/<id>.md`).
 
 MkDocs builds pages from files, so each item has a two-line file that calls its macro.
-`python -m macros.pages` lists what is missing or left over; `--fix` writes and removes them.
+`make check` lists what is missing or left over; `make pages` writes and removes them.
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.load import ROOT, load_content
+from macros.load import ROOT
 from macros.model import Content
 from macros.render import MARKERS_DIR, page_stub
-from macros.source import DataError
-from macros.template_load import load_templates
 from macros.template_model import Templates
 
 DOCS = ROOT / "docs"
@@ -88,21 +85,3 @@ def fix_pages(content: Content, templates: Templates | None = None, docs: Path =
             if not path.exists() or path.read_text(encoding="utf-8") != pages.stub(item_id):
                 path.write_text(pages.stub(item_id), encoding="utf-8")
 
-
-def main(argv: list[str]) -> int:
-    try:
-        content = load_content()
-        templates = load_templates(content)
-    except DataError as e:
-        print(e, file=sys.stderr)
-        return 1
-    if "--fix" in argv:
-        fix_pages(content, templates)
-    problems = page_problems(content, templates)
-    for p in problems:
-        print(p, file=sys.stderr)
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from macros.load import ROOT, display_name
+from macros.load import ROOT, display_name, load_content
 from macros.model import Content, FullMarker
 from macros.source import (
     Items, Source, as_dict, as_list, first_use_checker, problem, read_source, validate,
@@ -25,6 +25,13 @@ def load_templates(content: Content, path: Path = TEMPLATES_FILE) -> Templates:
     """The validated templates, or DataError with every problem in the file."""
     source = read_source(path, display_name(path))
     return validate(source, Templates, TEMPLATE_ITEMS, lambda s, items: template_checks(s, items, content))
+
+
+def load_all() -> tuple[Content, Templates]:
+    """Both content files, checked; DataError names the problems of the first that has any
+    (the templates cannot be checked against markers that do not load)."""
+    content = load_content()
+    return content, load_templates(content)
 
 
 def template_checks(source: Source, items: Items, content: Content) -> list[tuple[int, str]]:

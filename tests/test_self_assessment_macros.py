@@ -2,7 +2,6 @@
 
 import html
 import json
-import re
 from html.parser import HTMLParser
 
 from macros.load import load_content

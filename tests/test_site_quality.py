@@ -4,7 +4,6 @@ The list of pages is read from the build, so pages added later are covered too."
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest

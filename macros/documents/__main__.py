@@ -13,9 +13,9 @@ from pathlib import Path
 from mkdocs.utils import yaml_load
 
 from macros.documents import all_files, size_label, write_files
-from macros.load import ROOT, load_content
+from macros.load import ROOT
 from macros.source import DataError
-from macros.template_load import load_templates
+from macros.template_load import load_all
 
 
 def configured_site_url() -> str:
@@ -30,8 +30,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--site-url", help="address printed in the documents' footer (default: from mkdocs.yml)")
     args = parser.parse_args(argv)
     try:
-        content = load_content()
-        templates = load_templates(content)
+        content, templates = load_all()
     except DataError as e:
         print(e, file=sys.stderr)
         return 1

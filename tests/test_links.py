@@ -1,35 +1,62 @@
-"""Every internal link and #anchor in the built site resolves; external links are listed in
-the test report and never fetched."""
+"""Every internal link, asset and #anchor in the built site resolves; external links are listed
+in the test report and never fetched."""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from tests.conftest import EXTERNAL_LINKS
 
+PAGE_HOST = "site.invalid"  # a stand-in origin for resolving relative addresses
 
-class _Links(HTMLParser):
-    def __init__(self):
+
+@dataclass
+class Link:
+    page: Path
+    tag: str
+    url: str  # absolute, on PAGE_HOST when it is the site's own
+    download: bool
+
+
+@dataclass
+class _Page(HTMLParser):
+    links: list[tuple[str, str, bool]] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+
+    def __post_init__(self):
         super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.ids: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if attrs.get("id"):
-            self.ids.add(attrs["id"])
-        if tag == "a" and attrs.get("name"):
-            self.ids.add(attrs["name"])
-        if tag == "a" and attrs.get("href"):
-            self.links.append(attrs["href"])
+        for name in ("id", "name") if tag == "a" else ("id",):
+            if attrs.get(name):
+                self.ids.add(attrs[name])
+        for name in ("href", "src"):
+            if attrs.get(name) is not None:
+                self.links.append((tag, attrs[name], "download" in attrs))
 
 
-def parse(path: Path) -> _Links:
-    parser = _Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
+@functools.cache
+def _parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def site_links(site: Path, site_url: str) -> list[Link]:
+    """Every href and src of every page; the site's own absolute addresses count as its own."""
+    found = []
+    for html in sorted(site.rglob("*.html")):
+        page_url = f"http://{PAGE_HOST}/" + html.relative_to(site).as_posix()
+        for tag, href, download in _parse(html).links:
+            if href.startswith(site_url):
+                href = "/" + href[len(site_url):]
+            found.append(Link(html, tag, urljoin(page_url, href), download))
+    return found
 
 
 def target_file(site: Path, url_path: str) -> Path | None:
@@ -39,28 +66,22 @@ def target_file(site: Path, url_path: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def test_every_internal_link_and_anchor_resolves(built_site):
-    pages = {p: parse(p) for p in built_site.rglob("*.html")}
+def test_every_internal_link_asset_and_anchor_resolves(built_site, site_url):
     broken, checked = [], 0
-    for path, parsed in pages.items():
-        page_url = "http://site.invalid/" + path.relative_to(built_site).as_posix()
-        for href in parsed.links:
-            absolute = urljoin(page_url, href)
-            parts = urlsplit(absolute)
-            if parts.scheme in ("mailto", "tel"):
-                continue
-            if parts.netloc != "site.invalid":
-                EXTERNAL_LINKS.add(absolute)
-                continue
-            checked += 1
-            url, fragment = urldefrag(absolute)
-            target = target_file(built_site, urlsplit(url).path)
-            if target is None:
-                broken.append(f"{path.relative_to(built_site)}: {href} (no such file)")
-            elif fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else parse(target).ids
-                if unquote(fragment) not in ids:
-                    broken.append(f"{path.relative_to(built_site)}: {href} (no #{fragment} on that page)")
+    for link in site_links(built_site, site_url):
+        parts = urlsplit(link.url)
+        if parts.scheme in ("mailto", "tel", "data", "javascript"):
+            continue
+        if parts.netloc != PAGE_HOST:
+            EXTERNAL_LINKS.add(link.url)
+            continue
+        checked += 1
+        url, fragment = urldefrag(link.url)
+        target = target_file(built_site, urlsplit(url).path)
+        where = f"{link.page.relative_to(built_site)}: <{link.tag}> {link.url}"
+        if target is None:
+            broken.append(f"{where} (no such file)")
+        elif fragment and target.suffix == ".html" and unquote(fragment) not in _parse(target).ids:
+            broken.append(f"{where} (no #{fragment} on that page)")
     assert checked > 100
     assert not broken, "\n".join(broken)
-

@@ -153,7 +153,9 @@ export function parseSaved(raw) {
         else damaged = true;
       }
     }
-    data.reviews.push({ id: r.id, name: r.name, created: r.created, updated: r.updated, answers });
+    // Meeting details for the papers (papers-ui.mjs): texts by field name. Optional.
+    const meeting = isObject(r.meeting) && Object.fromEntries(Object.entries(r.meeting).filter(([, v]) => typeof v == "string"));
+    data.reviews.push({ id: r.id, name: r.name, created: r.created, updated: r.updated, answers, ...(meeting && { meeting }) });
   }
   data.current = currentReview({ ...data, current: doc.current }) ? doc.current : (data.reviews[0]?.id ?? null);
   return { data, damaged };

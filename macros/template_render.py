@@ -30,7 +30,7 @@ PAPERS = ("board-agenda", "action-plan")
 PAPERS_NOTE = (
     "To have this paper made with your meeting details and a point for each answer you gave "
     "*Partly* or *No* in the checklists, use *Prepare meeting papers* on "
-    "[My self-assessment](../self-assessment.md)."
+    "[My self-assessment](../self-assessment.md#meeting-papers)."
 )
 
 

@@ -55,3 +55,15 @@ test("the real templates are filled in", { skip: !dir && "PAPERS_DIR not set" },
     }
   }
 });
+
+test("meeting details are kept with a review, exported and imported; only texts", async () => {
+  const { parseSaved, exportJSON, readExport } = await import("../../docs/assets/js/state.mjs");
+  const { FRAMEWORK, T0 } = await import("./fixtures.mjs");
+  const review = { id: "r1", name: "A", created: T0, updated: T0, answers: {}, meeting: { Partnership: "P & Q", Date: 3 } };
+  const { data, damaged } = parseSaved(JSON.stringify({ version: 1, current: "r1", reviews: [review] }));
+  assert.equal(damaged, false);
+  assert.deepEqual(data.reviews[0].meeting, { Partnership: "P & Q" });
+  assert.equal(parseSaved(JSON.stringify({ version: 1, current: "r1", reviews: [{ ...review, meeting: undefined }] })).data.reviews[0].meeting, undefined);
+  const back = readExport(exportJSON(data.reviews[0], FRAMEWORK, T0));
+  assert.deepEqual(back.review.meeting, { Partnership: "P & Q" });
+});

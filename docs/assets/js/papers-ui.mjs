@@ -1,7 +1,7 @@
-// "Prepare meeting papers" on the "My self-assessment" page (logic: papers.mjs). The section is
-// built from text with createElement; the papers are made here from the site's own templates.
+// "Prepare meeting papers" on the "My self-assessment" page (logic: papers.mjs; its HTML is in the
+// page, from macros/self_assessment.py). Built from text with createElement; nothing is sent anywhere.
 
-import { DETAILS, makePaper } from "./papers.mjs";
+import { makePaper } from "./papers.mjs";
 import { answerList, responseLabel } from "./state.mjs";
 import { readZip } from "./zip.mjs";
 
@@ -10,7 +10,6 @@ const PAPERS = [
   { id: "board-agenda", kind: "agenda", name: "agenda-extraordinary-board-meeting", label: "Agenda" },
   { id: "action-plan", kind: "plan", name: "improvement-action-plan", label: "Action plan" },
 ];
-const FORMATS = [["docx", "Word"], ["odt", "OpenDocument"]];
 const TYPES = { docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", odt: "application/vnd.oasis.opendocument.text" };
 let ctx = null; // { root, session, framework } of the summary page
 const chosen = new Map(); // answers ticked or unticked by the user, by "marker/question"
@@ -27,30 +26,12 @@ const carried = (item) => chosen.get(key(item)) ?? ["partly", "no"].includes(ite
 const answered = (review) => answerList(review, ctx.framework).filter((item) => item.answer.response);
 const label = ({ marker, question, onSite }) => (onSite ? `${marker.number}.${question.number}` : "");
 
-function section() {
-  const part = (name) => ctx.root.querySelector(`[data-papers="${name}"]`);
-  if (part("section")) return part;
-  const field = (name) => h("p", {}, h("label", { for: "scr-paper-" + name }, name),
-    h("input", { id: "scr-paper-" + name, "data-papers-detail": name, autocomplete: "off", maxlength: "200" }));
-  const buttons = PAPERS.flatMap((p) => FORMATS.map(([ext, format]) =>
-    h("button", { type: "button", class: "md-button", "data-papers-make": `${p.id}.${ext}` }, `${p.label} (${format}, .${ext})`)));
-  ctx.root.querySelector('[data-scr="discuss"]').after(h("section", { class: "scr-noprint", "data-papers": "section", "aria-labelledby": "meeting-papers" },
-    h("h2", { id: "meeting-papers" }, "Prepare meeting papers"),
-    h("p", {}, "Make the agenda of the extraordinary board meeting and the improvement action plan from your answers: " +
-      "a discussion item in the agenda and a row in the plan for each answer you carry over. They are made in this " +
-      "browser from the templates on this site, and nothing is sent anywhere."),
-    h("fieldset", {}, h("legend", {}, "Meeting details (saved with this review)"), DETAILS.map(field)),
-    h("fieldset", {}, h("legend", {}, "Answers to carry over"), h("div", { "data-papers": "answers" })),
-    h("p", {}, buttons, h("button", { type: "button", class: "md-button", "data-papers-make": "print" }, "Print the papers")),
-    h("p", { class: "scr-status", role: "status", "data-papers": "status" })));
-  return part;
-}
-
 /** Called by self-assessment.mjs whenever the summary page is refreshed. */
 export function refreshPapers(root, session, framework) {
-  ctx = { root, session, framework };
-  const part = section();
   const review = session.review();
+  if (ctx?.review !== review.id) chosen.clear(); // another review: its own defaults
+  ctx = { root, session, framework, review: review.id };
+  const part = (name) => root.querySelector(`[data-papers="${name}"]`);
   for (const input of root.querySelectorAll("[data-papers-detail]")) {
     const value = review.meeting?.[input.dataset.papersDetail] ?? "";
     if (input.value !== value && input !== document.activeElement) input.value = value;
@@ -148,5 +129,6 @@ document.addEventListener("input", (e) => {
   if (!name || !ctx) return;
   const id = ctx.session.review().id;
   const value = e.target.value;
-  ctx.session.update((data) => ({ ...data, reviews: data.reviews.map((r) => (r.id === id ? { ...r, meeting: { ...r.meeting, [name]: value } } : r)) }));
+  const saved = ctx.session.update((data) => ({ ...data, reviews: data.reviews.map((r) => (r.id === id ? { ...r, meeting: { ...r.meeting, [name]: value } } : r)) }));
+  ctx.root.querySelector('[data-papers="status"]').textContent = saved ? "" : "The meeting details could not be saved: see the warning at the top of the page.";
 });

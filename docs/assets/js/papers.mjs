@@ -5,8 +5,6 @@
 
 import { readZip, writeZip } from "./zip.mjs";
 
-// Meeting details: the form's field names, as the templates write them.
-export const DETAILS = ["Partnership", "Date", "Time", "Venue", "Chair"];
 // The agenda's columns: No., Item, Lead, Minutes, Purpose, Marker question.
 const MINUTES = 10; // given to each discussion item
 

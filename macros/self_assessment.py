@@ -77,6 +77,7 @@ SKELETON = """\
 <h2 id="to-discuss">Points for the board to discuss</h2>
 <p>Every question answered Partly or No, with your notes and evidence.</p>
 <div data-scr="discuss"></div>
+{PAPERS}
 <div class="scr-noprint">
 <h2 id="download">Download, print or import</h2>
 <p>Files are made in your browser and nothing is sent anywhere. Keep them safe: they hold what you wrote.</p>
@@ -106,6 +107,27 @@ for someone who can help.</p>
 </div>"""
 
 
+# "Prepare meeting papers" (docs/assets/js/papers-ui.mjs fills in the answers and makes the
+# papers). The meeting details are named as the templates' fill-in fields.
+MEETING_DETAILS = ("Partnership", "Date", "Time", "Venue", "Chair")
+PAPER_BUTTONS = (("board-agenda", "Agenda"), ("action-plan", "Action plan"))
+PAPERS = (
+    '<section class="scr-noprint" aria-labelledby="meeting-papers">\n'
+    '<h2 id="meeting-papers">Prepare meeting papers</h2>\n'
+    "<p>Make the agenda of the extraordinary board meeting and the improvement action plan from your "
+    "answers: a discussion item in the agenda and a row in the plan for each answer you carry over. "
+    "They are made in this browser from the templates on this site, and nothing is sent anywhere.</p>\n"
+    "<fieldset><legend>Meeting details (saved with this review)</legend>\n"
+    + "\n".join(f'<p><label for="scr-paper-{n}">{n}</label><input id="scr-paper-{n}" '
+                f'data-papers-detail="{n}" autocomplete="off" maxlength="200"></p>' for n in MEETING_DETAILS)
+    + '</fieldset>\n<fieldset><legend>Answers to carry over</legend><div data-papers="answers"></div></fieldset>\n<p>'
+    + "\n".join(f'<button type="button" class="md-button" data-papers-make="{t}.{ext}">{label} ({name}, .{ext})</button>'
+                for t, label in PAPER_BUTTONS for ext, name in (("docx", "Word"), ("odt", "OpenDocument")))
+    + '\n<button type="button" class="md-button" data-papers-make="print">Print the papers</button></p>\n'
+    '<p class="scr-status" role="status" data-papers="status"></p>\n</section>'
+)
+
+
 def summary_page(content: Content, marker_url: Callable[[str], str]) -> str:
     """The body of the summary page (its file is at the top of docs/): a note and links for
     readers without JavaScript, and the parts the script fills in, holding the data."""
@@ -119,4 +141,4 @@ def summary_page(content: Content, marker_url: Callable[[str], str]) -> str:
         f"{links}\n\n</div>"
     )
     data = data_attribute(framework_data(content, marker_url))
-    return f'{nojs}\n\n<div id="{ROOT_ID}" class="scr-summary" data-framework="{data}" hidden>\n{SKELETON}\n</div>\n'
+    return f'{nojs}\n\n<div id="{ROOT_ID}" class="scr-summary" data-framework="{data}" hidden>\n{SKELETON.replace("{PAPERS}", PAPERS)}\n</div>\n'

@@ -24,6 +24,16 @@ TEMPLATE_NOTE = (
 )
 
 
+# Templates that "Prepare meeting papers" on My self-assessment fills in from the answers
+# (docs/assets/js/papers-ui.mjs). A Markdown link, so the strict build checks it.
+PAPERS = ("board-agenda", "action-plan")
+PAPERS_NOTE = (
+    "To have this paper made with your meeting details and a point for each answer you gave "
+    "*Partly* or *No* in the checklists, use *Prepare meeting papers* on "
+    "[My self-assessment](../self-assessment.md#meeting-papers)."
+)
+
+
 def template_page(templates: Templates, content: Content, template_id: str, files: list[File], site_url: str) -> str:
     """The Markdown of `/templates/<id>/`: what it is for, the downloads, then the template."""
     template = templates.template(template_id)
@@ -34,6 +44,7 @@ def template_page(templates: Templates, content: Content, template_id: str, file
         heading(2, "Download", "download"),
         downloads_list(own, href_prefix="", title=""),
         f"<p>{TEMPLATE_NOTE}</p>",
+        *([PAPERS_NOTE] if template_id in PAPERS else []),
         heading(2, "The template", "template"),
         template_html(template, content, site_url),
     ]

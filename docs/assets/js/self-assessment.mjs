@@ -7,6 +7,7 @@ import {
   exportCSV, exportFileName, exportJSON, importReview, longDate as date, openSession, progress, readExport,
   renameReview, responseLabel, setAnswer, summarise, switchReview, wordingChanged,
 } from "./state.mjs";
+import { refreshPapers } from "./papers-ui.mjs";
 
 const LIST = "ol.scr-questions[data-marker]";
 const SUMMARY = "#scr-summary";
@@ -189,6 +190,7 @@ function refreshSummary() {
   const copies = session.asideCopies().length;
   part(root, "aside").hidden = !copies;
   part(root, "aside-count").textContent = plural(copies, "copy");
+  refreshPapers(root, session, framework);
 }
 
 function preview(root, { review, exported, contentVersion, count }) {

@@ -128,6 +128,8 @@ export function checkAnswer(a) {
     ? { response, notes, questionText, contentVersion, updated } : null;
 }
 
+// A review's optional meeting details for the papers (papers-ui.mjs): texts by field name.
+const meetingOf = (m) => isObject(m) && { meeting: Object.fromEntries(Object.entries(m).filter(([, v]) => typeof v == "string")) };
 const isReview = (r) => isObject(r) && typeof r.name == "string" && clean(r.name) && isTime(r.created) && isTime(r.updated);
 
 export function parseSaved(raw) {
@@ -153,7 +155,7 @@ export function parseSaved(raw) {
         else damaged = true;
       }
     }
-    data.reviews.push({ id: r.id, name: r.name, created: r.created, updated: r.updated, answers });
+    data.reviews.push({ id: r.id, name: r.name, created: r.created, updated: r.updated, answers, ...meetingOf(r.meeting) });
   }
   data.current = currentReview({ ...data, current: doc.current }) ? doc.current : (data.reviews[0]?.id ?? null);
   return { data, damaged };
@@ -165,10 +167,10 @@ export function exportJSON(review, framework, now) {
   const answers = answerList(review, framework).map(({ marker, question, answer }) => ({
     markerId: marker.id, markerNumber: marker.number ?? null, markerTitle: marker.title ?? null, questionId: question.id, ...answer,
   }));
-  const { name, created, updated } = review;
+  const { name, created, updated, meeting } = review;
   return JSON.stringify({
     format: EXPORT_FORMAT, version: EXPORT_VERSION, contentVersion: framework.contentVersion, exported: now,
-    review: { name, created, updated }, answers,
+    review: { name, created, updated, meeting }, answers,
   }, null, 2) + "\n";
 }
 
@@ -214,9 +216,9 @@ export function readExport(text, size = text.length) {
     if (answers[a.markerId]?.[a.questionId]) return damaged(`answer ${i + 1} repeats an earlier question`);
     (answers[a.markerId] ??= {})[a.questionId] = answer;
   }
-  const { name, created, updated } = doc.review;
+  const { name, created, updated, meeting } = doc.review;
   return {
-    review: { name: clean(name), created, updated, answers }, count: doc.answers.length,
+    review: { name: clean(name), created, updated, answers, ...meetingOf(meeting) }, count: doc.answers.length,
     exported: isTime(doc.exported) ? doc.exported : "", contentVersion: String(doc.contentVersion ?? ""),
   };
 }

@@ -26,6 +26,8 @@ NAV_PLACEHOLDER = "MARKERS-FROM-DATA"
 # contains "iframe-worker", so Material's offline plugin adds no shim from another host.
 OFFLINE_WORKER_SHIM = "assets/offline/iframe-worker.js"
 OFFLINE_ZIP = "downloads/scr-quality-markers-offline.zip"
+# The office templates as a script, for meeting papers made from file:// (scripts/build.py).
+OFFLINE_TEMPLATE_FILES = "assets/offline/template-files.js"
 # Office files made by earlier builds, reused when nothing they depend on has changed.
 DOCUMENT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "documents"
 # The entry in `nav` that the template pages are listed under.
@@ -51,7 +53,7 @@ def define_env(env) -> None:
     offline = is_offline_build(env.conf)
     if offline:
         env.conf["extra"]["polyfills"] = [OFFLINE_WORKER_SHIM]
-        env.conf["extra_javascript"] = offline_scripts(env.conf["extra_javascript"])
+        env.conf["extra_javascript"] = [*offline_scripts(env.conf["extra_javascript"]), OFFLINE_TEMPLATE_FILES]
     # The downloads are made once per build; on_post_build writes them into the site.
     site_url = env.conf["site_url"] or ""
     files = all_files(templates, content, site_url, cache=DOCUMENT_CACHE)

@@ -9,6 +9,8 @@ when unzipped and opened from disk. The zip is byte-for-byte the same for the sa
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import shutil
 import subprocess
@@ -22,9 +24,17 @@ from bundle import bundle, entry_modules  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_ZIP = "downloads/scr-quality-markers-offline.zip"
-OFFLINE_FOLDER = "scr-quality-markers"  # the folder the zip unpacks to
+OFFLINE_FOLDER = "scr-quality-markers"
+OFFLINE_TEMPLATES = "assets/offline/template-files.js"  # loaded by offline pages (macros/__init__.py)  # the folder the zip unpacks to
 # Not needed from disk, and they carry the build date.
 LEFT_OUT_OFFLINE = {"sitemap.xml", "sitemap.xml.gz"}
+
+
+def template_files_script(site: Path) -> str:
+    """A classic script holding the office templates of `site`, base64-encoded by path."""
+    files = {p.relative_to(site).as_posix(): base64.b64encode(p.read_bytes()).decode("ascii")
+             for p in sorted((site / "templates").rglob("*")) if p.suffix in (".docx", ".odt")}
+    return f"// Offline copy only: the office templates, for meeting papers.\nglobalThis.__scrTemplateFiles = {json.dumps(files, indent=0)};\n"
 
 
 def mkdocs_build(dest: Path, project: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
@@ -65,6 +75,8 @@ def build(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
         # ES modules do not load from file://: the offline pages load these instead (macros/__init__.py).
         for entry in entry_modules(project / "docs" / "assets" / "js"):
             (offline / "assets" / "offline" / f"{entry.stem}.js").write_text(bundle(entry), encoding="utf-8")
+        # Nor can pages fetch files from file://: meeting papers read the templates from here.
+        (offline / OFFLINE_TEMPLATES).write_text(template_files_script(offline), encoding="utf-8")
         zip_folder(offline, site_dir / OFFLINE_ZIP, OFFLINE_FOLDER)
     return result
 

@@ -23,7 +23,7 @@ def offline_copy(built_site, tmp_path_factory) -> Path:
 @pytest.fixture
 def disk_page(browser, offline_copy):
     """A page in its own context that may read only files of the unpacked copy."""
-    context = browser.new_context()
+    context = browser.new_context(accept_downloads=True)
     seen = []
     context.on("request", lambda r: seen.append(r.url))
     page = context.new_page()
@@ -81,3 +81,21 @@ def test_checklist_and_summary_work_from_disk(disk_page, offline_copy):
     page.reload()
     expect(page.locator("#q-time-given").get_by_label("No", exact=True)).to_be_checked()
     expect(page.locator("#q-time-given").get_by_label("Notes and evidence")).to_have_value("answered offline")
+
+
+def test_meeting_papers_are_made_from_disk(disk_page, offline_copy, tmp_path):
+    """file:// pages cannot fetch the templates: the copy carries them in a script instead."""
+    from tests.readback import read_docx
+
+    page = disk_page
+    page.goto((offline_copy / "markers" / "improvement-action.html").as_uri())
+    q = page.locator("#q-time-given")
+    q.get_by_label("Partly", exact=True).check()
+    q.get_by_label("Notes and evidence").fill("Only twenty minutes & no papers")
+    expect(q.get_by_role("status")).to_have_text("Saved")
+    page.goto((offline_copy / "self-assessment.html").as_uri())
+    page.get_by_label("Partnership", exact=True).fill("Offline Partnership")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Agenda (Word, .docx)").click()
+    outline = read_docx(Path(info.value.path()).read_bytes())
+    assert "Offline Partnership" in outline.text and "Only twenty minutes & no papers" in outline.text

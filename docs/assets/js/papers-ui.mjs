@@ -55,12 +55,20 @@ const paperItems = (review) => answered(review).filter(carried).map((item) => ({
   notes: item.answer.notes,
 }));
 
+// The built template; the offline copy cannot fetch from file://, so it carries them in a script.
+async function templateFile(path) {
+  const carried = globalThis.__scrTemplateFiles?.[path];
+  if (carried) return Uint8Array.from(atob(carried), (c) => c.charCodeAt(0));
+  const response = await fetch(new URL(path, site));
+  if (!response.ok) throw new Error(response.status);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 async function make(paper, ext) {
   const review = ctx.session.review();
-  const response = await fetch(new URL(`templates/${paper.id}/${paper.id}.${ext}`, site));
-  if (!response.ok) throw new Error(response.status);
   const details = { ...review.meeting, Review: review.name };
-  return makePaper(new Uint8Array(await response.arrayBuffer()), ext, paper.kind, details, paperItems(review));
+  const template = await templateFile(`templates/${paper.id}/${paper.id}.${ext}`);
+  return makePaper(template, ext, paper.kind, details, paperItems(review));
 }
 
 function save(bytes, name, type) {

@@ -15,10 +15,9 @@ from mkdocs.exceptions import PluginError
 
 from macros import render, self_assessment, template_render
 from macros.documents import all_files, write_files
-from macros.load import load_content
 from macros.pages import page_problems
 from macros.source import DataError
-from macros.template_load import load_templates
+from macros.template_load import load_all
 
 # The entry in mkdocs.yml's `nav` that is replaced by one section per stage.
 NAV_PLACEHOLDER = "MARKERS-FROM-DATA"
@@ -36,13 +35,9 @@ TEMPLATES_INDEX = "templates/index.md"
 
 def define_env(env) -> None:
     try:
-        content = load_content()
+        content, templates = load_all()
     except DataError as e:
-        raise PluginError(f"data/markers.yml has problems:\n{e}") from None
-    try:
-        templates = load_templates(content)
-    except DataError as e:
-        raise PluginError(f"data/templates.yml has problems:\n{e}") from None
+        raise PluginError(f"The content in data/ has problems:\n{e}") from None
     problems = page_problems(content, templates)
     if problems:
         raise PluginError("\n".join(problems))
@@ -106,6 +101,8 @@ def offline_scripts(scripts: list) -> list:
 def is_offline_build(conf) -> bool:
     plugin = conf["plugins"].get("material/offline") or conf["plugins"].get("offline")
     return bool(plugin and plugin.config.enabled)
+
+
 def on_post_build(env) -> None:
     """Write the template downloads beside their pages, after MkDocs has built the site."""
     write_files(env.variables["template_files"], Path(env.conf["site_dir"]))

@@ -42,7 +42,7 @@ def test_unpacked_copy_shows_a_marker_page_from_disk(disk_page, offline_copy):
     disk_page.goto((offline_copy / "index.html").as_uri())
     disk_page.get_by_role("link", name="Improvement action").first.click()
     assert disk_page.url.endswith("/markers/improvement-action.html")
-    assert disk_page.locator("h1").inner_text() == "Improvement action"
+    expect(disk_page.locator("h1")).to_have_text("Improvement action")
     assert disk_page.locator("ol.scr-questions li, .scr-checklist fieldset").count() >= 5
 
 
@@ -56,7 +56,7 @@ def test_search_works_from_disk(disk_page, offline_copy):
     result = disk_page.locator(".md-search-result__item a[href*='improvement-action.html']").first
     result.wait_for(timeout=10_000)
     result.click()
-    assert disk_page.locator("h1").inner_text() == "Improvement action"
+    expect(disk_page.locator("h1")).to_have_text("Improvement action")
 
 
 def test_offline_pages_have_no_download_link_to_themselves(offline_copy):

@@ -4,6 +4,7 @@ template, downloading it with the keyboard, and no accessibility violations."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import axe_violations
 
@@ -18,8 +19,9 @@ def test_from_the_marker_page_to_a_template_and_its_download(page, base_url, bui
     page.goto(base_url + "/markers/improvement-action/")
     page.get_by_role("link", name="Improvement action plan").first.click()
     page.wait_for_url("**/templates/action-plan/")
-    assert page.locator("h1").inner_text() == "Improvement action plan"
-    assert page.get_by_role("columnheader", name="Success measure").is_visible()
+    # Instant navigation changes the address before it swaps the content: wait for the page.
+    expect(page.locator("h1")).to_have_text("Improvement action plan")
+    expect(page.get_by_role("columnheader", name="Success measure")).to_be_visible()
     # Reach the Word download with the keyboard and press Enter.
     link = page.get_by_role("link", name="Word document (.docx")
     for _ in range(80):

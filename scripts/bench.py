@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import types
 from pathlib import Path
 
 import yaml
@@ -27,7 +28,6 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import render  # noqa: E402
 from macros.load import load_content  # noqa: E402
 from macros.pages import fix_pages  # noqa: E402
 from macros.template_load import load_templates  # noqa: E402
@@ -69,28 +69,46 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+class _MacrosEnv:
+    """Just enough of the macros plugin for `define_env`, to render pages without MkDocs."""
+
+    def __init__(self, conf):
+        self.conf, self.variables, self.macros, self.page = conf, dict(conf["extra"]), {}, None
+
+    def macro(self, fn):
+        self.macros[fn.__name__] = fn
+        return fn
+
+
+def _page_url(rel: str) -> str:
+    stem = rel.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index").removesuffix("index") + "/"
+
+
 def stock_project(dest: Path) -> Path:
-    """The same pages as plain Markdown in a stock Material site: no macros, no overrides."""
-    content = load_content()
-    real = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    """The same pages in a stock Material site: each page's Markdown as our macros render it,
+    then built with no macros plugin, no overrides and no downloads."""
+    import jinja2
+    from mkdocs.config import load_config
+
+    import macros
+
+    real = load_config(str(ROOT / "mkdocs.yml"))
+    env = _MacrosEnv(real)
+    macros.define_env(env)
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs", docs)
-    for marker in content.markers:
-        (docs / render.marker_path(marker.id)).write_text(render.marker_page(content, marker.id), encoding="utf-8")
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
-        if "{{" in text:  # pages that call macros become their plain text
-            text = text.split("---", 2)[-1]
-            text = "\n".join(line for line in text.splitlines() if "{{" not in line)
+        if text.startswith("---\nrender_macros: true\n---"):
+            env.page = types.SimpleNamespace(url=_page_url(page.relative_to(docs).as_posix()))
+            text = jinja2.Environment().from_string(text.split("---", 2)[2]).render(**env.variables, **env.macros)
         page.write_text(text, encoding="utf-8")
-    nav = []
-    for entry in real["nav"]:
-        nav += render.nav_sections(content) if "MARKERS-FROM-DATA" in entry.values() else [entry]
     config = {
-        "site_name": real["site_name"], "site_url": "http://127.0.0.1:8000/", "strict": True, "nav": nav,
+        "site_name": real["site_name"], "site_url": "http://127.0.0.1:8000/", "strict": True, "nav": env.conf["nav"],
         "theme": {"name": "material", "font": False, "features": real["theme"]["features"]},
-        "markdown_extensions": real["markdown_extensions"], "plugins": ["search"],
-        "validation": real["validation"],
+        "markdown_extensions": ["attr_list", "md_in_html", "def_list", "admonition", {"toc": {"permalink": False}}],
+        "plugins": ["search"],
     }
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return dest

@@ -31,6 +31,9 @@ OFFLINE_TEMPLATE_FILES = "assets/offline/template-files.js"
 DOCUMENT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "documents"
 # The entry in `nav` that the template pages are listed under.
 TEMPLATES_INDEX = "templates/index.md"
+# The downloads made by the latest define_env, for on_post_build to write. Not kept in
+# env.variables: the macros plugin turns every variable into JSON for its log on each build.
+_downloads: list = []
 
 
 def define_env(env) -> None:
@@ -52,7 +55,7 @@ def define_env(env) -> None:
     # The downloads are made once per build; on_post_build writes them into the site.
     site_url = env.conf["site_url"] or ""
     files = all_files(templates, content, site_url, cache=DOCUMENT_CACHE)
-    env.variables["template_files"] = files
+    _downloads[:] = files
 
     @env.macro
     def offline_download(link_prefix: str = "") -> str:
@@ -105,7 +108,7 @@ def is_offline_build(conf) -> bool:
 
 def on_post_build(env) -> None:
     """Write the template downloads beside their pages, after MkDocs has built the site."""
-    write_files(env.variables["template_files"], Path(env.conf["site_dir"]))
+    write_files(_downloads, Path(env.conf["site_dir"]))
 
 
 def nest_under(nav: list, page: str, children: list[dict]) -> list:

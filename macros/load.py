@@ -9,7 +9,7 @@ from macros.source import Items, Source, as_dict, as_list, first_use_checker, pr
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKERS_FILE = ROOT / "data" / "markers.yml"
-MARKER_ITEMS = Items(key="markers", noun="marker", union_tags=frozenset({"full", "outline"}))
+MARKER_ITEMS = Items(key="markers", noun="marker")
 
 
 def load_content(path: Path = MARKERS_FILE, name: str | None = None) -> Content:
@@ -27,7 +27,7 @@ def display_name(path: Path) -> str:
 
 
 def marker_checks(source: Source, items: Items) -> list[tuple[int, str]]:
-    """Rules that span several items; tolerant of the shape errors pydantic reports itself."""
+    """Rules that span several items; tolerant of the shape errors `macros.shape` reports."""
     found: list[tuple[int, str]] = []
     stages = as_list(source.data.get("stages"))
     markers = as_list(source.data.get("markers"))

@@ -1,52 +1,52 @@
 """The content model of `data/markers.yml`: one parsed framework that every page and
 download is made from.
 
-Pydantic checks the shape of each field; `macros.validate` adds the rules that span
-several items (unique ids, known stages) and turns every problem into a plain message.
+Each class is a frozen dataclass whose field types say what the YAML may hold there
+(`macros.shape` checks them; unknown fields are errors, so a misspelt one cannot vanish).
+`macros.load` adds the rules that span several items (unique ids, known stages) and turns
+every problem into a plain message.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from macros.shape import OneOf, Rule, described
 
 # Ids appear in web addresses and key the answers saved in users' browsers.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL_PATTERN = r"^https://\S+$"
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
-Paragraphs = Annotated[list[Text], Field(min_length=1)]
+Slug = Annotated[str, Rule(pattern=SLUG_PATTERN)]
+Text = Annotated[str, Rule(strip=True, min_length=1)]
+Url = Annotated[str, Rule(pattern=URL_PATTERN)]
+Paragraphs = Annotated[list[Text], Rule(min_length=1)]
+# Every content class: immutable, and fields named when made (so their order is free).
+record = dataclass(frozen=True, kw_only=True)
 
 
-class Strict(BaseModel):
-    """Unknown keys are errors: a misspelt field must not vanish silently."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Framework(Strict):
+@record
+class Framework:
     title: Text
     publisher: Text
     year: int
     citation: Text
-    content_version: Text = Field(
-        description="Raise it whenever the guidance text changes; exports record it."
-    )
-    overview_urls: list[Url] = []
+    content_version: Text = described("Raise it whenever the guidance text changes; exports record it.")
+    overview_urls: list[Url] = described("Pages about the whole framework.", [])
 
 
-class Stage(Strict):
+@record
+class Stage:
     id: Slug
     title: Text
 
 
-class Citation(Strict):
+@record
+class Citation:
     author: Text
     year: int
-    pages: Annotated[list[int], Field(min_length=1)]
+    pages: Annotated[list[int], Rule(min_length=1)]
 
     @property
     def text(self) -> str:
@@ -54,68 +54,71 @@ class Citation(Strict):
         return f"{self.author}, {self.year}: {', '.join(str(p) for p in self.pages)}"
 
 
-class StatutoryItem(Strict):
+@record
+class StatutoryItem:
     text: Text
-    citations: list[Citation] = []
+    citations: list[Citation] = described("Sources the text cites, each as it appears in it.", [])
 
 
-class Question(Strict):
-    id: Slug = Field(description="Stable id that saved answers are keyed to: never reuse one.")
+@record
+class Question:
+    id: Slug = described("Stable id that saved answers are keyed to: never reuse one.")
     text: Text
 
 
-class MarkerBase(Strict):
-    id: Slug = Field(description="Used in the page address /markers/<id>/ and saved answers.")
-    number: Annotated[int, Field(ge=1)]
-    stage: Slug = Field(description="The id of one of the stages.")
+@record
+class MarkerBase:
+    id: Slug = described("Used in the page address /markers/<id>/ and saved answers.")
+    number: Annotated[int, Rule(minimum=1)]
+    stage: Slug = described("The id of one of the stages.")
     title: Text
-    source_url: Url = Field(description="The public page with the official text.")
+    source_url: Url = described("The public page with the official text.")
 
     @property
     def is_full(self) -> bool:
         return isinstance(self, FullMarker)
 
 
+@record
 class OutlineMarker(MarkerBase):
     """A marker we only summarise: the official text is not on this site."""
 
-    summary: Text = Field(description="One sentence in our own words; shown as a summary.")
+    summary: Text = described("One sentence in our own words; shown as a summary.")
 
 
+@record
 class FullMarker(MarkerBase):
     """A marker with the complete published guidance, word for word."""
 
     summary: Text | None = None
     quality_statement: Text
     rationale: Paragraphs
-    questions: Annotated[list[Question], Field(min_length=1)]
+    questions: Annotated[list[Question], Rule(min_length=1)]
     knowledge_base: Paragraphs
-    statutory_guidance: Annotated[list[StatutoryItem], Field(min_length=1)]
+    statutory_guidance: Annotated[list[StatutoryItem], Rule(min_length=1)]
     equality_and_diversity: list[Text] | None = None
     obstacles: Paragraphs
 
 
 # A marker is full guidance as soon as it has any field that only full guidance has.
-FULL_ONLY_FIELDS = frozenset(FullMarker.model_fields) - frozenset(OutlineMarker.model_fields)
+FULL_ONLY_FIELDS = frozenset(f.name for f in fields(FullMarker)) - frozenset(f.name for f in fields(OutlineMarker))
 
 
-def marker_kind(value: Any) -> str:
-    fields = value if isinstance(value, dict) else getattr(value, "__dict__", {})
-    return "full" if FULL_ONLY_FIELDS & set(fields) else "outline"
+def marker_kind(value: Any) -> type:
+    """The class a marker in the YAML is checked as."""
+    return FullMarker if isinstance(value, dict) and FULL_ONLY_FIELDS & set(value) else OutlineMarker
 
 
-Marker = Annotated[
-    Union[Annotated[FullMarker, Tag("full")], Annotated[OutlineMarker, Tag("outline")]],
-    Discriminator(marker_kind),
-]
+Marker = Annotated[Union[FullMarker, OutlineMarker], OneOf(marker_kind)]
 
 
-class Content(Strict):
+@record
+class Content:
     """The whole of `data/markers.yml`."""
 
     framework: Framework
-    stages: Annotated[list[Stage], Field(min_length=1)]
-    markers: Annotated[list[Marker], Field(min_length=1)]
+    stages: Annotated[list[Stage], Rule(min_length=1)]
+    markers: Annotated[list[Marker], Rule(min_length=1)]
 
     def stage(self, stage_id: str) -> Stage:
         return next(s for s in self.stages if s.id == stage_id)

@@ -8,18 +8,16 @@ from __future__ import annotations
 import json
 import sys
 
-from pydantic import BaseModel
-
 from macros.load import ROOT
 from macros.model import Content
+from macros.shape import json_schema
 from macros.template_model import Templates
 
 SCHEMA_DIR = ROOT / "schema"
 
 
-def model_schema(model: type[BaseModel], title: str) -> str:
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title,
-              **model.model_json_schema()}
+def model_schema(model: type, title: str) -> str:
+    schema = {**json_schema(model), "$schema": "https://json-schema.org/draft/2020-12/schema", "title": title}
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 

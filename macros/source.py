@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
-Loc = tuple[str | int, ...]
+from macros.model import URL_PATTERN
+from macros.shape import Loc, Problem, ShapeError, build, field_types, records
 # libyaml's parser when PyYAML has it (ten times faster; the build reads these files every time).
 FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -136,8 +136,6 @@ class Items:
 
     key: str
     noun: str
-    # Names of tagged-union branches that pydantic puts in error locations; editors never see them.
-    union_tags: frozenset[str] = frozenset()
 
     def split(self, loc: Loc, source: Source) -> tuple[str, Loc]:
         """Split `loc` into a label for the item it falls in and the field path within it."""
@@ -178,45 +176,24 @@ def first_use_checker(source: Source, items: Items, what: str):
 
 def validate(
     source: Source,
-    model: type[BaseModel],
+    model: type,
     items: Items,
     checks: Callable[[Source, Items], list[tuple[int, str]]],
 ) -> Any:
-    """The parsed model, or DataError listing every shape and cross-item problem by line."""
+    """The file as the dataclass `model`, or DataError listing every shape and cross-item
+    problem by line."""
     found: list[tuple[int, str]] = []
     parsed = None
     try:
-        parsed = model.model_validate(source.data)
-    except ValidationError as e:
-        known = _field_names(model)
-        for err in e.errors(include_url=False):
-            loc = tuple(p for p in err["loc"] if p not in items.union_tags)
-            found.append(problem(source, items, loc, _explain(err, loc, known)))
+        parsed = build(model, source.data)
+    except ShapeError as e:
+        known = {name for record in records(model) for name in field_types(record)}
+        found += [problem(source, items, p.loc, _explain(p, known)) for p in e.problems]
     if isinstance(source.data, dict):
         found += checks(source, items)
     if found:
         raise DataError([msg for _, msg in sorted(set(found), key=lambda p: (p[0], p[1]))])
     return parsed
-
-
-def _field_names(model: type[BaseModel]) -> set[str]:
-    names: set[str] = set()
-    todo: list[type] = [model]
-    while todo:
-        m = todo.pop()
-        for name, info in m.model_fields.items():
-            names.add(name)
-            todo += [t for t in _model_types(info.annotation) if t not in todo]
-    return names
-
-
-def _model_types(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    found = []
-    for arg in getattr(annotation, "__args__", ()) + tuple(getattr(annotation, "__metadata__", ())):
-        found += _model_types(arg)
-    return found
 
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "yes/no",
@@ -227,37 +204,36 @@ def _kind(value: Any) -> str:
     return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
-def _explain(err: dict, loc: Loc, known: set[str]) -> str:
-    """A pydantic error in words for a content editor."""
-    kind, value, field_name = err["type"], err.get("input"), loc[-1] if loc else ""
+def _explain(found: Problem, known: set[str]) -> str:
+    """A problem in words for a content editor."""
+    kind, value, field_name = found.kind, found.value, found.loc[-1] if found.loc else ""
     if kind == "missing":
         if field_name == "questions":
             return "required field is missing: full guidance needs its questions"
         return "required field is missing"
-    if kind == "extra_forbidden":
+    if kind == "unknown_field":
         # A field that exists elsewhere in the file is no hint: it is in the wrong place.
         close = difflib.get_close_matches(str(field_name), sorted(known - {field_name}), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown field '{field_name}'{hint}"
-    if kind == "string_too_short":
+    if kind == "empty":
         return "must not be empty"
-    if kind == "too_short":
+    if kind == "no_items":
         return "must have at least one item"
-    if kind == "string_pattern_mismatch":
-        if field_name in ("source_url",) or "url" in str(field_name):
+    if kind == "pattern":
+        if found.limit == URL_PATTERN:
             return f"must be a web address starting with https://, not '{value}'"
         return (f"'{value}' is not a valid id: use lower-case letters, digits and single "
                 "hyphens, like 'improvement-action'")
-    if kind == "string_type":
+    if kind == "not_text":
         return f"must be text, not {_kind(value)} ({value!r}); put it in quotes"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
+    if kind == "not_whole_number":
         return f"must be a whole number, not {_kind(value)} ({value!r})"
-    if kind == "greater_than_equal":
-        return f"must be {err['ctx']['ge']} or more, not {value!r}"
-    if kind == "literal_error":
-        return f"must be one of {err['ctx']['expected']}, not {value!r}"
-    if kind == "list_type":
+    if kind == "below_minimum":
+        return f"must be {found.limit} or more, not {value!r}"
+    if kind == "not_allowed":
+        *others, last = [repr(a) for a in found.limit]
+        return f"must be one of {', '.join(others)} or {last}, not {value!r}"
+    if kind == "not_list":
         return f"must be a list (lines starting with '- '), not {_kind(value)}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"must be a set of fields (name: value), not {_kind(value)}"
-    return err["msg"]
+    return f"must be a set of fields (name: value), not {_kind(value)}"  # not_mapping

@@ -1,102 +1,105 @@
 """The content model of `data/templates.yml`: the meeting templates that the site shows and
 offers to download as Word, OpenDocument and Markdown files.
 
-Pydantic checks the shape of each field; `macros.template_load` adds the rules that span
+`macros.shape` checks the shape of each field; `macros.template_load` adds the rules that span
 several items or need the markers (known marker and question ids, unique ids).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import Field
-
-from macros.model import Slug, Strict, Text
+from macros.model import Slug, Text, record
+from macros.shape import Rule, described
 from macros.source import Loc, as_dict, as_list
 
 # A fill-in field is written in square brackets, [like this], anywhere in a template's text.
 FILL_IN = re.compile(r"\[([^\[\]]+)\]")
 
 
-class Serves(Strict):
+@record
+class Serves:
     """A marker the template helps to meet, and which of its questions."""
 
-    marker: Slug = Field(description="The id of a marker in data/markers.yml.")
-    questions: list[Slug] = Field(
-        default=[], description="Ids of that marker's questions; leave out for a summary-only marker."
-    )
+    marker: Slug = described("The id of a marker in data/markers.yml.")
+    questions: list[Slug] = described("Ids of that marker's questions; leave out for a summary-only marker.", [])
 
 
-class Details(Strict):
+@record
+class Details:
     """Fill-in fields at the top of the document, such as the date and venue of a meeting."""
 
     heading: Text
-    fields: Annotated[list[Text], Field(min_length=1)] = Field(
-        description="Field names without brackets: 'Date' becomes the fill-in field [Date]."
-    )
+    fields: Annotated[list[Text], Rule(min_length=1)] = described(
+        "Field names without brackets: 'Date' becomes the fill-in field [Date].")
 
 
-class AgendaItem(Strict):
-    id: Slug = Field(description="Unique within the template; scripts that fill it in use it.")
+@record
+class AgendaItem:
+    id: Slug = described("Unique within the template; scripts that fill it in use it.")
     title: Text
-    notes: Text | None = Field(default=None, description="A sentence or two on what the item covers.")
-    lead: Text = Field(description="Who leads the item, e.g. Chair or Lead reviewer.")
-    minutes: Annotated[int, Field(ge=1)]
+    notes: Text | None = described("A sentence or two on what the item covers.", None)
+    lead: Text = described("Who leads the item, e.g. Chair or Lead reviewer.")
+    minutes: Annotated[int, Rule(minimum=1)]
     purpose: Literal["information", "discussion", "decision"]
-    serves: Slug = Field(description="The id of the marker question this item helps to meet.")
+    serves: Slug = described("The id of the marker question this item helps to meet.")
 
 
-class Column(Strict):
-    id: Slug = Field(description="Unique within the table; rows name their cells by it.")
+@record
+class Column:
+    id: Slug = described("Unique within the table; rows name their cells by it.")
     title: Text
-    hint: Text | None = Field(default=None, description="How to fill in the column.")
-    choices: list[Text] = Field(default=[], description="The values to choose from, if there is a fixed list.")
+    hint: Text | None = described("How to fill in the column.", None)
+    choices: list[Text] = described("The values to choose from, if there is a fixed list.", [])
     width: Literal["narrow", "normal", "wide"] = "normal"
 
 
-class Table(Strict):
+@record
+class Table:
     """A plan laid out as a table: a header row, any rows given here, then empty rows."""
 
     heading: Text
-    columns: Annotated[list[Column], Field(min_length=1)]
-    rows: list[dict[str, Text]] = Field(
-        default=[], description="Rows filled in already: column id to text. Other cells stay empty."
-    )
-    empty_rows: Annotated[int, Field(ge=0)] = 0
+    columns: Annotated[list[Column], Rule(min_length=1)]
+    rows: list[dict[str, Text]] = described("Rows filled in already: column id to text. Other cells stay empty.", [])
+    empty_rows: Annotated[int, Rule(minimum=0)] = 0
 
 
-class Section(Strict):
+@record
+class Section:
     heading: Text
-    paragraphs: Annotated[list[Text], Field(min_length=1)]
+    paragraphs: Annotated[list[Text], Rule(min_length=1)]
 
 
-class Template(Strict):
-    id: Slug = Field(description="Used in the page address /templates/<id>/ and the file names.")
+@record
+class Template:
+    id: Slug = described("Used in the page address /templates/<id>/ and the file names.")
     title: Text
-    purpose: Text = Field(description="What the template is for and who uses it; shown on the site.")
-    serves: Annotated[list[Serves], Field(min_length=1)]
+    purpose: Text = described("What the template is for and who uses it; shown on the site.")
+    serves: Annotated[list[Serves], Rule(min_length=1)]
     orientation: Literal["portrait", "landscape"] = "portrait"
-    introduction: list[Text] = Field(default=[], description="Paragraphs at the top of the document.")
+    introduction: list[Text] = described("Paragraphs at the top of the document.", [])
     details: Details | None = None
-    items: list[AgendaItem] | None = Field(default=None, description="The agenda: give items or a table.")
-    table: Table | None = Field(default=None, description="The plan: give a table or items.")
-    notes: list[Section] = Field(default=[], description="Sections of guidance after the agenda or table.")
+    items: list[AgendaItem] | None = described("The agenda: give items or a table.", None)
+    table: Table | None = described("The plan: give a table or items.", None)
+    notes: list[Section] = described("Sections of guidance after the agenda or table.", [])
 
     def fill_ins(self) -> list[str]:
         """Every fill-in field, in document order, e.g. ['[Date]', '[Venue]']."""
-        return fill_ins(self.model_dump())
+        return fill_ins(asdict(self))
 
     def marker_of(self, question_id: str) -> str:
         """The marker whose question an agenda item serves: the first listed that has it."""
         return next(s.marker for s in self.serves if question_id in s.questions)
 
 
-class Templates(Strict):
+@record
+class Templates:
     """The whole of `data/templates.yml`."""
 
-    templates: Annotated[list[Template], Field(min_length=1)]
+    templates: Annotated[list[Template], Rule(min_length=1)]
 
     def template(self, template_id: str) -> Template:
         for t in self.templates:
@@ -117,7 +120,7 @@ PLAIN, FILLABLE, FIELD_NAME = "plain", "fillable", "field name"
 def texts(template: dict) -> Iterator[tuple[Loc, str, str]]:
     """Every text of one template as (place, text, kind), in the order the documents show them.
 
-    Works on raw YAML as well as on `model_dump()`, so the checks can point at the line of a
+    Works on raw YAML as well as on `asdict(template)`, so the checks can point at the line of a
     problem even when other parts of the file are malformed.
     """
     yield ("title",), template.get("title"), PLAIN
@@ -150,7 +153,7 @@ def texts(template: dict) -> Iterator[tuple[Loc, str, str]]:
 
 
 def fill_ins(template: dict) -> list[str]:
-    """The fill-in fields of a template (raw or dumped), in document order."""
+    """The fill-in fields of a template (raw YAML, or `asdict` of a Template), in document order."""
     found = []
     for _, text, kind in texts(template):
         if isinstance(text, str) and kind == FIELD_NAME:

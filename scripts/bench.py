@@ -32,27 +32,37 @@ from macros.load import load_content  # noqa: E402
 from macros.pages import fix_pages  # noqa: E402
 from macros.template_load import load_templates  # noqa: E402
 
-RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 SIZES = [18, 180, 1000]
 PROJECT_PARTS = ("data", "docs", "macros", "overrides", "schema", "offline", "mkdocs.yml")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def build_seconds(project: Path, runs: int, cold: bool = False) -> tuple[float, Path]:
-    """Median wall time of `mkdocs build` in `project`, and the folder it built. `cold` empties
-    the office-file cache (.cache/) before each run, as on a first build or after an edit."""
-    site = project / "site"
-    times = []
-    for run in range(runs + 1):  # the first run only warms caches
-        if cold:
-            shutil.rmtree(project / ".cache", ignore_errors=True)
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                       cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-        if run:
-            times.append(time.perf_counter() - start)
-    return (statistics.median(times) if times else 0.0), site
+def build_once(project: Path, cold: bool = False) -> float:
+    """Wall time of one `mkdocs build` in `project`. `cold` empties the office-file cache
+    (.cache/) first, as on a first build or after an edit to the templates."""
+    if cold:
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(project / "site")],
+                   cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return time.perf_counter() - start
+
+
+def build_seconds(project: Path, runs: int) -> tuple[float, Path]:
+    """Median wall time of `mkdocs build` in `project`, and the folder it built."""
+    build_once(project)  # warms caches
+    return (statistics.median(build_once(project) for _ in range(runs)) if runs else 0.0), project / "site"
+
+
+def compare_builds(real: Path, stock: Path, runs: int) -> tuple[float, float, float]:
+    """Median build times of the real site (warm and cold) and the stock site, taken in turn
+    within each round so that a slower spell of the machine weighs on all three alike."""
+    build_once(real), build_once(stock)  # warm caches
+    rounds = [(build_once(real, cold=True), build_once(real), build_once(stock)) for _ in range(runs)]
+    cold, warm, plain = (statistics.median(column) for column in zip(*rounds))
+    return warm, cold, plain
 
 
 def folder_bytes(folder: Path) -> int:
@@ -238,9 +248,8 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        real, real_site = build_seconds(copy_project(tmp / "real"), RUNS)
-        cold, _ = build_seconds(tmp / "real", RUNS, cold=True)
-        stock, _ = build_seconds(stock_project(tmp / "stock"), RUNS)
+        real_site = tmp / "real" / "site"
+        real, cold, stock = compare_builds(copy_project(tmp / "real"), stock_project(tmp / "stock"), RUNS)
         rows.append(("Real site build (median of %d)" % RUNS, f"{real:.2f} s"))
         rows.append(("Real site build with an empty office-file cache", f"{cold:.2f} s"))
         rows.append(("Stock Material, same pages, no macros", f"{stock:.2f} s"))

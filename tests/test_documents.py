@@ -8,6 +8,7 @@ import io
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
 
 import docx
 import pytest
@@ -196,7 +197,7 @@ def test_office_files_are_reproducible_zips(templates, content, files, extension
 def test_one_file_does_not_depend_on_what_was_made_before(templates, content):
     """odfpy shares state between documents; each file must be the same made alone or after others."""
     made = {f.template_id: f.data for f in all_files(templates, content, SITE) if f.format.extension == "odt"}
-    reverse = templates.model_copy(update={"templates": list(reversed(templates.templates))})
+    reverse = replace(templates, templates=list(reversed(templates.templates)))
     again = {f.template_id: f.data for f in all_files(reverse, content, SITE) if f.format.extension == "odt"}
     assert made == again
 
@@ -204,7 +205,7 @@ def test_one_file_does_not_depend_on_what_was_made_before(templates, content):
 def test_markdown_keeps_fill_ins_and_escapes_markup(templates, content):
     from macros.documents.markdown import markdown_document
     template = templates.template("board-agenda")
-    odd = template.model_copy(update={"introduction": ["Use *care* | here [Your name] <b>"]})
+    odd = replace(template, introduction=["Use *care* | here [Your name] <b>"])
     text = markdown_document(odd, content, SITE).decode()
     assert "Use \\*care\\* \\| here [Your name] \\<b\\>" in text
 
@@ -223,8 +224,8 @@ def test_size_labels():
 
 def test_template_page_escapes_yaml_and_links_downloads(templates, content):
     template = templates.template("board-agenda")
-    odd = template.model_copy(update={"title": "<script>x</script>", "purpose": "A & B"})
-    fake = templates.model_copy(update={"templates": [odd]})
+    odd = replace(template, title="<script>x</script>", purpose="A & B")
+    fake = replace(templates, templates=[odd])
     files = all_files(fake, content, SITE)
     page = template_page(fake, content, "board-agenda", files, SITE)
     assert "<script>" not in page and "&lt;script&gt;" in page and "A &amp; B" in page

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from macros import render
 from macros.load import load_content
 from macros.model import Content
+from macros.shape import build
 
 CONTENT = load_content()
 
@@ -21,7 +24,7 @@ def small_content(**marker_changes) -> Content:
     }
     outline = {"id": "outline-two", "number": 2, "stage": "second", "title": "Outline two",
                "source_url": "https://example.org/outline", "summary": "Our summary."}
-    return Content.model_validate({
+    return build(Content, {
         "framework": {"title": "T", "publisher": "P", "year": 2016, "citation": "Citation.",
                       "content_version": "1"},
         "stages": [{"id": "first", "title": "First"}, {"id": "second", "title": "Second"}],
@@ -66,8 +69,7 @@ def test_pager_links_neighbours_in_framework_order():
 
 def test_order_follows_the_yaml_not_the_numbers():
     content = small_content()
-    swapped = content.model_copy(update={"markers": list(reversed(content.markers)),
-                                         "stages": list(reversed(content.stages))})
+    swapped = replace(content, markers=list(reversed(content.markers)), stages=list(reversed(content.stages)))
     assert [m.id for m in swapped.ordered_markers()] == ["outline-two", "full-one"]
     assert render.nav_sections(swapped) == [{"Second": [{"2. Outline two": "markers/outline-two.md"}]},
                                             {"First": [{"1. Full <one> & *more*": "markers/full-one.md"}]}]

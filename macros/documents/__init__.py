@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from macros.model import Content
@@ -83,8 +83,7 @@ def all_files(templates: Templates, content: Content, site_url: str, cache: Path
 
 def cache_key(templates: Templates, content: Content, site_url: str) -> str:
     digest = hashlib.sha256()
-    digest.update(json.dumps([templates.model_dump(mode="json"), content.model_dump(mode="json"), site_url],
-                             sort_keys=True).encode())
+    digest.update(json.dumps([asdict(templates), asdict(content), site_url], sort_keys=True).encode())
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.read_bytes())
     from importlib import metadata  # only here: it is slow to import and most builds never need it

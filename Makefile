@@ -24,8 +24,9 @@ build: check
 	$(PY) scripts/build.py site
 
 ## Build and serve the site on http://127.0.0.1:8000, rebuilding on edits.
+## PREVIEW: the offline zip is made only by `make build`, so the pages say so instead of linking to it.
 serve: check
-	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	PREVIEW=true $(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 ## Create or remove docs/markers/<id>.md so there is one per marker in the YAML.
 pages: $(INSTALLED)

@@ -60,7 +60,8 @@ def define_env(env) -> None:
     @env.macro
     def offline_download(link_prefix: str = "") -> str:
         """The link to the zipped offline copy; the copy itself has no such link."""
-        return "" if offline else render.offline_download(link_prefix + OFFLINE_ZIP)
+        preview = env.conf["extra"].get("preview") is True
+        return "" if offline else render.offline_download(link_prefix + OFFLINE_ZIP, preview)
 
     @env.macro
     def marker_page(marker_id: str) -> str:

@@ -198,7 +198,11 @@ def citation(content: Content) -> str:
     return esc(content.framework.citation)
 
 
-def offline_download(href: str) -> str:
+def offline_download(href: str, preview: bool = False) -> str:
+    """The link to the zipped offline copy; a preview (`make serve`) has no zip to link to."""
+    if preview:
+        return ('<p class="scr-offline">The published site offers the whole site as a zip file for '
+                "offline use here. This preview does not make it: <code>make build</code> does.</p>")
     return (
         f'<p class="scr-offline"><a href="{esc(href)}" download>Download this site for offline use</a> '
         "(a zip file). Unzip it and open <code>index.html</code> in the folder "

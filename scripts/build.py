@@ -24,8 +24,8 @@ from bundle import bundle, entry_modules  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_ZIP = "downloads/scr-quality-markers-offline.zip"
-OFFLINE_FOLDER = "scr-quality-markers"
-OFFLINE_TEMPLATES = "assets/offline/template-files.js"  # loaded by offline pages (macros/__init__.py)  # the folder the zip unpacks to
+OFFLINE_FOLDER = "scr-quality-markers"  # the folder the zip unpacks to
+OFFLINE_TEMPLATES = "assets/offline/template-files.js"  # loaded by offline pages (macros/__init__.py)
 # Not needed from disk, and they carry the build date.
 LEFT_OUT_OFFLINE = {"sitemap.xml", "sitemap.xml.gz"}
 

@@ -64,3 +64,12 @@ def test_missing_and_left_over_page_files_name_the_exact_fix(tmp_path):
 
 def test_the_real_docs_have_one_page_file_per_marker():
     assert page_problems(load_content()) == []
+
+
+def test_a_preview_says_where_the_offline_copy_comes_from_instead_of_linking_to_nothing():
+    env = FakeEnv([{"Markers": macros.NAV_PLACEHOLDER}, {"Templates": macros.TEMPLATES_INDEX}])
+    macros.define_env(env)
+    assert 'href="downloads/scr-quality-markers-offline.zip"' in env.macros["offline_download"]()
+    env.conf["extra"]["preview"] = True
+    note = env.macros["offline_download"]()
+    assert "href" not in note and "make build" in note

@@ -3,8 +3,8 @@
 Browsers refuse to load ES modules from file:// pages, so the offline copy (scripts/build.py)
 runs each entry module as a plain script made here. The online site loads the modules as they
 are: there is no build step for it. This handles the subset of module syntax our own code uses
-(named imports from relative files, `export` before a declaration, `import.meta.url`), and
-fails loudly on anything else rather than produce a script that breaks quietly.
+(named imports from relative files, `import("./file.mjs")` of one, `export` before a declaration,
+`import.meta.url`), and fails loudly on anything else rather than produce a script that breaks quietly.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from pathlib import Path
 
 IMPORT = re.compile(r'^import\s*\{([^}]*)\}\s*from\s*"(\./[\w.-]+\.mjs)";[ \t]*$', re.M)
 EXPORT_DECLARATION = re.compile(r"^export\s+(?=(?:async\s+)?function\b|const\b|let\b|class\b)", re.M)
+# A module loaded when first needed; in the bundle it is already there.
+DYNAMIC_IMPORT = re.compile(r'\bimport\("(\./[\w.-]+\.mjs)"\)')
 DECLARED_NAME = re.compile(r"(?:async\s+)?(?:function\*?|const|let|class)\s+([A-Za-z_$][\w$]*)")
 
 
@@ -29,7 +31,7 @@ def _imports(source: str) -> list[tuple[list[tuple[str, str]], str]]:
             original, _, local = spec.partition(" as ")
             pairs.append((original.strip(), (local or original).strip()))
         found.append((pairs, path[2:]))
-    return found
+    return found + [([], path[2:]) for path in DYNAMIC_IMPORT.findall(source)]
 
 
 def _module_body(name: str, source: str) -> tuple[str, list[str]]:
@@ -44,6 +46,7 @@ def _module_body(name: str, source: str) -> tuple[str, list[str]]:
     body = EXPORT_DECLARATION.sub("", body)
     if re.search(r"^\s*(import|export)\b", body, re.M):
         raise BundleError(f"{name}: uses module syntax the offline bundle does not support")
+    body = DYNAMIC_IMPORT.sub(lambda m: f"Promise.resolve(__modules[{m.group(1)[2:]!r}])", body)
     body = body.replace("import.meta.url", "__moduleUrl")
     return body, exported
 
@@ -79,7 +82,7 @@ def bundle(entry: Path) -> str:
         body, exported = _module_body(name, source)
         imports = "".join(
             f"const {{ {', '.join(o if o == l else f'{o}: {l}' for o, l in pairs)} }} = __modules[{dep!r}];\n"
-            for pairs, dep in _imports(source)
+            for pairs, dep in _imports(source) if pairs  # none for import("./x.mjs")
         )
         parts.append(f"__modules[{name!r}] = (function () {{\n{imports}{body}\n"
                      f"return {{ {', '.join(exported)} }};\n}})();")

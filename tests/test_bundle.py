@@ -37,6 +37,20 @@ def test_modules_run_in_dependency_order_with_their_own_scope(tmp_path):
     assert out.strip() == '[4,"file:///copy/assets/js/main.mjs"]'
 
 
+def test_a_module_imported_when_needed_is_in_the_bundle(tmp_path):
+    require_tool(shutil.which("node") is not None, "Node.js")
+    write(tmp_path, {
+        "extra.mjs": "export const answer = () => 42;\n",
+        "main.mjs": 'let extra = null;\nglobalThis.result = (extra ??= import("./extra.mjs")).then((m) => m.answer());\n',
+    })
+    assert [p.name for p in entry_modules(tmp_path)] == ["main.mjs"]
+    script = bundle(tmp_path / "main.mjs")
+    assert "import(" not in script
+    run = ("globalThis.document = {currentScript: {src: 'file:///copy/assets/offline/main.js'}};\n"
+           + script + "\nglobalThis.result.then((n) => console.log(n));")
+    assert subprocess.run(["node", "-e", run], capture_output=True, text=True, check=True).stdout.strip() == "42"
+
+
 def test_unsupported_module_syntax_is_an_error(tmp_path):
     write(tmp_path, {"main.mjs": 'import * as all from "./other.mjs";\nexport default 1;\n'})
     with pytest.raises(BundleError, match="main.mjs: uses module syntax"):

@@ -160,6 +160,16 @@ def test_print_view_shows_the_papers(page: Page, base_url, tmp_path):
     assert (tmp_path / "print.pdf").stat().st_size > 1000
 
 
+def test_only_the_summary_page_loads_the_papers_code(page: Page, base_url, requests_seen):
+    papers_code = ("/assets/js/papers-ui.mjs", "/assets/js/papers.mjs", "/assets/js/zip.mjs")
+    open_marker(page, base_url)
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requests_seen if u.endswith(papers_code)]
+    open_summary(page, base_url)
+    expect(page.locator('[data-papers="answers"] > *')).to_have_count(1)
+    assert all(any(u.endswith(name) for u in requests_seen) for name in papers_code)
+
+
 def test_summary_page_with_papers_section_is_accessible(page: Page, base_url):
     open_marker(page, base_url)
     answer(page, "coherent-mechanism", "Partly", "n")

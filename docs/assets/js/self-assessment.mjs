@@ -7,7 +7,6 @@ import {
   exportCSV, exportFileName, exportJSON, importReview, longDate as date, openSession, progress, readExport,
   renameReview, responseLabel, setAnswer, summarise, switchReview, wordingChanged,
 } from "./state.mjs";
-import { refreshPapers } from "./papers-ui.mjs";
 
 const LIST = "ol.scr-questions[data-marker]";
 const SUMMARY = "#scr-summary";
@@ -16,6 +15,7 @@ const site = new URL("../../", import.meta.url);
 let session = null; // opened by the first page that needs it
 let framework = null; // the stages, markers and questions, from the summary page
 let pending = null; // an import read and shown, waiting for the user to confirm it
+let papers = null; // the meeting papers' code: only the summary page has them, so loaded there
 
 // h("p", { class: "x", hidden: true }, "text", child, [more])
 function h(tag, attributes, ...children) {
@@ -190,7 +190,7 @@ function refreshSummary() {
   const copies = session.asideCopies().length;
   part(root, "aside").hidden = !copies;
   part(root, "aside-count").textContent = plural(copies, "copy");
-  refreshPapers(root, session, framework);
+  (papers ??= import("./papers-ui.mjs")).then((m) => m.refreshPapers(root, session, framework));
 }
 
 function preview(root, { review, exported, contentVersion, count }) {

@@ -48,9 +48,10 @@ def marker_checks(source: Source, items: Items) -> list[tuple[int, str]]:
         check_id(("markers", i, "id"), marker.get("id"))
         check_number(("markers", i, "number"), marker.get("number"))
         stage = marker.get("stage")
-        used_stages.add(stage)
+        if isinstance(stage, str):
+            used_stages.add(stage)
         if isinstance(stage, str) and stage_ids and stage not in stage_ids:
-            known = ", ".join(str(s) for s in stage_ids)
+            known = ", ".join(s for s in stage_ids if isinstance(s, str))
             found.append(problem(source, items, ("markers", i, "stage"),
                                  f"unknown stage '{stage}' (the stages are: {known})"))
         check_question, dup_questions = first_use_checker(source, items, "id")

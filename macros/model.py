@@ -18,9 +18,10 @@ from macros.shape import OneOf, Rule, described
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL_PATTERN = r"^https://\S+$"
 
-Slug = Annotated[str, Rule(pattern=SLUG_PATTERN)]
+Slug = Annotated[str, Rule(pattern=SLUG_PATTERN, mismatch=(
+    "{value} is not a valid id: use lower-case letters, digits and single hyphens, like 'improvement-action'"))]
 Text = Annotated[str, Rule(strip=True, min_length=1)]
-Url = Annotated[str, Rule(pattern=URL_PATTERN)]
+Url = Annotated[str, Rule(pattern=URL_PATTERN, mismatch="must be a web address starting with https://, not {value}")]
 Paragraphs = Annotated[list[Text], Rule(min_length=1)]
 # Every content class: immutable, and fields named when made (so their order is free).
 record = dataclass(frozen=True, kw_only=True)
@@ -33,7 +34,7 @@ class Framework:
     year: int
     citation: Text
     content_version: Text = described("Raise it whenever the guidance text changes; exports record it.")
-    overview_urls: list[Url] = described("Pages about the whole framework.", [])
+    overview_urls: list[Url] = described("Pages about the whole framework.", default=[])
 
 
 @record
@@ -57,7 +58,7 @@ class Citation:
 @record
 class StatutoryItem:
     text: Text
-    citations: list[Citation] = described("Sources the text cites, each as it appears in it.", [])
+    citations: list[Citation] = described("Sources the text cites, each as it appears in it.", default=[])
 
 
 @record

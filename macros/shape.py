@@ -6,7 +6,7 @@ dataclasses, `X | None`), and `Annotated` adds limits with `Rule` or picks betwe
 with `OneOf`. This module reads those types to check raw YAML and build the dataclasses
 (`build`), and to write the JSON Schema that editors' YAML plugins use (`json_schema`).
 
-It replaces a validation library that took a tenth of a second to import on every build;
+It replaces pydantic, which took a tenth of a second to import on every build;
 `macros.source` turns each `Problem` into a message for a content editor.
 """
 
@@ -27,8 +27,10 @@ Loc = tuple[str | int, ...]
 class Rule:
     """Limits on a field, attached with `Annotated[str, Rule(...)]`."""
 
-    pattern: str | None = None  # for text, matched after stripping
-    min_length: int | None = None  # characters of text (after stripping) or items of a list
+    pattern: str | None = None  # text must match it whole (after `strip`, if set)
+    # What an editor is told when the text does not match; {value} stands for the text, quoted.
+    mismatch: str = "{value} is not in the expected form"
+    min_length: int | None = None  # characters of text (after `strip`, if set) or items of a list
     minimum: int | None = None  # for whole numbers
     strip: bool = False  # trim spaces and line breaks at both ends of text
 
@@ -42,7 +44,7 @@ class OneOf:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong at `loc`, and `value`, what the file holds there.
+    """One thing wrong in a file: where it is (`loc`), what is wrong (`kind`) and the value found.
 
     `kind` is one of: missing, unknown_field, not_text, not_whole_number, not_list,
     not_mapping, not_allowed (a Literal), and for a Rule: empty, no_items, pattern, below_minimum.
@@ -51,7 +53,7 @@ class Problem:
     loc: Loc
     kind: str
     value: Any = None
-    limit: Any = None  # the rule broken, e.g. the minimum, or the allowed values
+    limit: Any = None  # what was broken: the Rule, or the allowed values of a Literal
 
 
 class ShapeError(Exception):
@@ -89,6 +91,8 @@ def _check(kind: Any, value: Any, loc: Loc, problems: list[Problem]) -> Any:
         base, *extras = typing.get_args(kind)
         one_of = next((e for e in extras if isinstance(e, OneOf)), None)
         if one_of:
+            if len(extras) > 1:
+                raise TypeError(f"macros.shape: OneOf takes no other extras: {kind!r}")
             return _check(one_of.choose(value), value, loc, problems)
         value = _check(base, value, loc, problems)
         for rule in extras:
@@ -106,8 +110,10 @@ def _check(kind: Any, value: Any, loc: Loc, problems: list[Problem]) -> Any:
     if origin in (Union, types.UnionType):
         if value is None and type(None) in typing.get_args(kind):
             return None
-        (other,) = [a for a in typing.get_args(kind) if a is not type(None)]  # X | None only
-        return _check(other, value, loc, problems)
+        others = [a for a in typing.get_args(kind) if a is not type(None)]
+        if len(others) > 1:
+            raise TypeError(f"macros.shape: a union other than X | None needs OneOf: {kind!r}")
+        return _check(others[0], value, loc, problems)
     if origin is list:
         if not isinstance(value, list):
             return _fail(problems, loc, "not_list", value)
@@ -148,11 +154,12 @@ def _apply(rule: Rule, value: Any, loc: Loc, problems: list[Problem]) -> Any:
     if rule.strip:
         value = value.strip()
     if rule.min_length is not None and len(value) < rule.min_length:
-        return _fail(problems, loc, "empty" if isinstance(value, str) else "no_items", value, rule.min_length)
-    if rule.pattern is not None and not re.search(rule.pattern, value):
-        return _fail(problems, loc, "pattern", value, rule.pattern)
+        return _fail(problems, loc, "empty" if isinstance(value, str) else "no_items", value, rule)
+    # fullmatch: with re.search, '$' would also let through a value ending in a line break.
+    if rule.pattern is not None and not re.fullmatch(rule.pattern, value):
+        return _fail(problems, loc, "pattern", value, rule)
     if rule.minimum is not None and value < rule.minimum:
-        return _fail(problems, loc, "below_minimum", value, rule.minimum)
+        return _fail(problems, loc, "below_minimum", value, rule)
     return value
 
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from macros.model import URL_PATTERN
 from macros.shape import Loc, Problem, ShapeError, build, field_types, records
+
 # libyaml's parser when PyYAML has it (ten times faster; the build reads these files every time).
 FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -95,8 +95,12 @@ def _construct(node, loc: Loc, source: Source, loader, problems: list[str]) -> A
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
             line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(f"{source.name}:{line}: {format_path(loc)}: a field name must be a plain "
+                                "word, not a list or a set of fields")
+                continue
+            key = _scalar(key_node, source, loader, problems)
             if key in first_line:
                 problems.append(
                     f"{source.name}:{line}: {format_path(loc)}: the field '{key}' is given "
@@ -109,7 +113,19 @@ def _construct(node, loc: Loc, source: Source, loader, problems: list[str]) -> A
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(n, (*loc, i), source, loader, problems) for i, n in enumerate(node.value)]
-    return loader.construct_object(node)
+    return _scalar(node, source, loader, problems)
+
+
+def _scalar(node, source: Source, loader, problems: list[str]) -> Any:
+    """A plain value; YAML features these files do not use (such as '<<' merges, or tags like
+    !!binary) are reported, not raised."""
+    try:
+        return loader.construct_object(node)
+    except yaml.MarkedYAMLError:
+        feature = node.tag.rsplit(":", 1)[-1]
+        problems.append(f"{source.name}:{node.start_mark.line + 1}: these files do not use YAML's "
+                        f"'{feature}' feature: write the value out in full")
+        return None
 
 
 def as_list(value: Any) -> list:
@@ -142,7 +158,7 @@ class Items:
         if len(loc) >= 2 and loc[0] == self.key and isinstance(loc[1], int):
             item_id = source.get(loc[:2] + ("id",))
             label = (
-                f"{self.noun} '{item_id}'"
+                f"{self.noun} {_show(item_id)}"
                 if isinstance(item_id, str) and item_id
                 else f"{self.noun} {loc[1] + 1} in the list (it has no id)"
             )
@@ -154,7 +170,7 @@ def problem(source: Source, items: Items, loc: Loc, message: str, line: int | No
     """One problem as (line, message) so that a report can be sorted by line."""
     line = line or source.line(loc)
     label, rest = items.split(loc, source)
-    where = ", ".join(p for p in (label, format_path(rest) if rest else "") if p)
+    where = ", ".join(p for p in (label, format_path(rest) if rest else "") if p) or format_path(())
     return line, f"{source.name}:{line}: {where}: {message}"
 
 
@@ -196,12 +212,18 @@ def validate(
     return parsed
 
 
-_TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "yes/no",
+_TYPE_NAMES = {str: "text", int: "a whole number", float: "a decimal number", bool: "yes/no",
                list: "a list", dict: "a set of fields", type(None): "empty"}
 
 
 def _kind(value: Any) -> str:
     return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _show(value: Any) -> str:
+    """A value as an editor wrote it, cut short if long."""
+    text = repr(value) if isinstance(value, (str, int, float, bool, type(None))) else repr(str(value))
+    return text if len(text) <= 60 else text[:56] + "…" + text[-1]
 
 
 def _explain(found: Problem, known: set[str]) -> str:
@@ -217,23 +239,26 @@ def _explain(found: Problem, known: set[str]) -> str:
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown field '{field_name}'{hint}"
     if kind == "empty":
-        return "must not be empty"
+        return "must not be empty" if found.limit.min_length == 1 else f"must have at least {found.limit.min_length} characters"
     if kind == "no_items":
-        return "must have at least one item"
+        return "must have at least one item" if found.limit.min_length == 1 else f"must have at least {found.limit.min_length} items"
     if kind == "pattern":
-        if found.limit == URL_PATTERN:
-            return f"must be a web address starting with https://, not '{value}'"
-        return (f"'{value}' is not a valid id: use lower-case letters, digits and single "
-                "hyphens, like 'improvement-action'")
+        return found.limit.mismatch.format(value=_show(value))
     if kind == "not_text":
-        return f"must be text, not {_kind(value)} ({value!r}); put it in quotes"
+        if isinstance(value, (list, dict)):
+            return f"must be text, not {_kind(value)}"
+        return f"must be text, not {_kind(value)} ({_show(value)}); put it in quotes"
     if kind == "not_whole_number":
-        return f"must be a whole number, not {_kind(value)} ({value!r})"
+        hint = "; remove the quotes" if isinstance(value, str) and value.strip().isdigit() else ""
+        return f"must be a whole number, not {_kind(value)} ({_show(value)}){hint}"
     if kind == "below_minimum":
-        return f"must be {found.limit} or more, not {value!r}"
+        return f"must be {found.limit.minimum} or more, not {_show(value)}"
     if kind == "not_allowed":
         *others, last = [repr(a) for a in found.limit]
-        return f"must be one of {', '.join(others)} or {last}, not {value!r}"
+        choices = f"one of {', '.join(others)} or {last}" if others else last
+        return f"must be {choices}, not {_show(value)}"
     if kind == "not_list":
         return f"must be a list (lines starting with '- '), not {_kind(value)}"
-    return f"must be a set of fields (name: value), not {_kind(value)}"  # not_mapping
+    if kind == "not_mapping":
+        return f"must be a set of fields (name: value), not {_kind(value)}"
+    raise ValueError(f"no wording for the problem kind '{kind}'")

@@ -42,7 +42,7 @@ def template_checks(source: Source, items: Items, content: Content) -> list[tupl
         template = as_dict(template)
         at = ("templates", i)
         check_id((*at, "id"), template.get("id"))
-        if template.get("id") in RESERVED_IDS:
+        if isinstance(template.get("id"), str) and template["id"] in RESERVED_IDS:
             found.append(problem(source, items, (*at, "id"),
                                  f"'{template['id']}' is reserved for the list of templates: choose another id"))
         found += _body_checks(source, items, at, template)

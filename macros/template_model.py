@@ -8,13 +8,13 @@ several items or need the markers (known marker and question ids, unique ids).
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
 from collections.abc import Iterator
+from dataclasses import asdict
 from typing import Annotated, Literal
 
 from macros.model import Slug, Text, record
-from macros.shape import Rule, described
-from macros.source import Loc, as_dict, as_list
+from macros.shape import Loc, Rule, described
+from macros.source import as_dict, as_list
 
 # A fill-in field is written in square brackets, [like this], anywhere in a template's text.
 FILL_IN = re.compile(r"\[([^\[\]]+)\]")
@@ -25,7 +25,7 @@ class Serves:
     """A marker the template helps to meet, and which of its questions."""
 
     marker: Slug = described("The id of a marker in data/markers.yml.")
-    questions: list[Slug] = described("Ids of that marker's questions; leave out for a summary-only marker.", [])
+    questions: list[Slug] = described("Ids of that marker's questions; leave out for a summary-only marker.", default=[])
 
 
 @record
@@ -41,7 +41,7 @@ class Details:
 class AgendaItem:
     id: Slug = described("Unique within the template; scripts that fill it in use it.")
     title: Text
-    notes: Text | None = described("A sentence or two on what the item covers.", None)
+    notes: Text | None = described("A sentence or two on what the item covers.", default=None)
     lead: Text = described("Who leads the item, e.g. Chair or Lead reviewer.")
     minutes: Annotated[int, Rule(minimum=1)]
     purpose: Literal["information", "discussion", "decision"]
@@ -52,8 +52,8 @@ class AgendaItem:
 class Column:
     id: Slug = described("Unique within the table; rows name their cells by it.")
     title: Text
-    hint: Text | None = described("How to fill in the column.", None)
-    choices: list[Text] = described("The values to choose from, if there is a fixed list.", [])
+    hint: Text | None = described("How to fill in the column.", default=None)
+    choices: list[Text] = described("The values to choose from, if there is a fixed list.", default=[])
     width: Literal["narrow", "normal", "wide"] = "normal"
 
 
@@ -63,7 +63,7 @@ class Table:
 
     heading: Text
     columns: Annotated[list[Column], Rule(min_length=1)]
-    rows: list[dict[str, Text]] = described("Rows filled in already: column id to text. Other cells stay empty.", [])
+    rows: list[dict[str, Text]] = described("Rows filled in already: column id to text. Other cells stay empty.", default=[])
     empty_rows: Annotated[int, Rule(minimum=0)] = 0
 
 
@@ -80,11 +80,11 @@ class Template:
     purpose: Text = described("What the template is for and who uses it; shown on the site.")
     serves: Annotated[list[Serves], Rule(min_length=1)]
     orientation: Literal["portrait", "landscape"] = "portrait"
-    introduction: list[Text] = described("Paragraphs at the top of the document.", [])
+    introduction: list[Text] = described("Paragraphs at the top of the document.", default=[])
     details: Details | None = None
-    items: list[AgendaItem] | None = described("The agenda: give items or a table.", None)
-    table: Table | None = described("The plan: give a table or items.", None)
-    notes: list[Section] = described("Sections of guidance after the agenda or table.", [])
+    items: list[AgendaItem] | None = described("The agenda: give items or a table.", default=None)
+    table: Table | None = described("The plan: give a table or items.", default=None)
+    notes: list[Section] = described("Sections of guidance after the agenda or table.", default=[])
 
     def fill_ins(self) -> list[str]:
         """Every fill-in field, in document order, e.g. ['[Date]', '[Venue]']."""
@@ -140,7 +140,7 @@ def texts(template: dict) -> Iterator[tuple[Loc, str, str]]:
         yield ("table", "columns", i, "title"), column.get("title"), PLAIN
     for r, row in enumerate(as_list(table.get("rows"))):
         for column in columns:
-            if column.get("id") in as_dict(row):
+            if isinstance(column.get("id"), str) and column["id"] in as_dict(row):
                 yield ("table", "rows", r, column["id"]), row[column["id"]], FILLABLE
     for i, column in enumerate(columns):
         yield ("table", "columns", i, "hint"), column.get("hint"), FILLABLE

@@ -56,6 +56,7 @@ def test_outlines_are_summaries_without_questions():
 
 EMPTY_TITLE = 'title: ""'
 BLANK_SUMMARY = "summary: '   '"
+QUOTED_SEVEN = "number: '7'"
 
 # Each case: (edit of the real file, expected messages given the edited text).
 CASES = {
@@ -180,6 +181,35 @@ CASES = {
     "empty file": (
         lambda t: "# nothing yet\n",
         lambda t: [f"{NAME}:1: the file is empty"],
+    ),
+    "id that ends in a line break": (
+        lambda t: replace_once(t, "  - id: referral\n", "  - id: |\n      referral\n"),
+        lambda t: [f"{NAME}:{line_of(t, '- id: |')}: marker 'referral\\n', id: 'referral\\n' is not a valid id: use "
+                   "lower-case letters, digits and single hyphens, like 'improvement-action'"],
+    ),
+    "year as a decimal number": (
+        lambda t: replace_once(t, "  year: 2016\n", "  year: 2016.0\n"),
+        lambda t: [f"{NAME}:{line_of(t, 'year: 2016.0')}: framework.year: must be a whole number, "
+                   "not a decimal number (2016.0)"],
+    ),
+    "number in quotes": (
+        lambda t: replace_once(t, "number: 7\n", QUOTED_SEVEN + "\n"),
+        lambda t: [f"{NAME}:{line_of(t, QUOTED_SEVEN)}: marker 'governance', number: must be a whole "
+                   "number, not text ('7'); remove the quotes"],
+    ),
+    "a list as a field name": (
+        lambda t: replace_once(t, "  - id: referral\n", "  - id: referral\n    ? [a, b]\n    : x\n"),
+        lambda t: [f"{NAME}:{line_of(t, '? [a, b]')}: markers[0]: a field name must be a plain word, "
+                   "not a list or a set of fields"],
+    ),
+    "a YAML merge": (
+        lambda t: replace_once(t, "  - id: referral\n", "  - id: referral\n    <<: {stage: x}\n"),
+        lambda t: [f"{NAME}:{line_of(t, '<<:')}: these files do not use YAML's 'merge' feature: "
+                   "write the value out in full"],
+    ),
+    "a list instead of the whole file": (
+        lambda t: "- id: referral\n",
+        lambda t: [f"{NAME}:1: top level: must be a set of fields (name: value), not a list"],
     ),
 }
 

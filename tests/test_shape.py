@@ -103,3 +103,12 @@ def test_json_schema_says_what_the_checker_checks():
                                                             "default": 1}
     assert schema["$defs"]["Other"]["properties"]["colour"]["enum"] == ["red", "blue"]
     assert "description" not in schema["$defs"]["Part"]  # no docstring of its own
+
+
+def test_a_model_the_checker_cannot_read_is_a_clear_programming_error():
+    @dataclass(frozen=True, kw_only=True)
+    class Either:
+        part: Union[Part, Other]
+
+    with pytest.raises(TypeError, match="needs OneOf"):
+        build(Either, {"part": {"id": "x"}})

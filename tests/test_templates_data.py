@@ -165,6 +165,12 @@ BAD_CASES = {
     "the reserved id index": (
         "  - id: plan", "  - id: index", ("  - id: index", 1),
         "template 'index', id: 'index' is reserved for the list of templates: choose another id"),
+    "an id that is a list": (
+        "  - id: plan", "  - id: [plan]", ("  - id: [plan]", 1),
+        "template 2 in the list (it has no id), id: must be text, not a list"),
+    "a column id that is a list": (
+        "        - id: owner", "        - id: [owner]", ("        - id: [owner]", 1),
+        "template 'plan', table.columns[1].id: must be text, not a list"),
     "a misspelt field name": (
         "    purpose: For the tests.\n    serves:\n      - marker: board",
         "    purpos: For the tests.\n    serves:\n      - marker: board", ("purpos:", 1),

@@ -117,6 +117,9 @@ PAPERS = (
     "<p>Make the agenda of the extraordinary board meeting and the improvement action plan from your "
     "answers: a discussion item in the agenda and a row in the plan for each answer you carry over. "
     "They are made in this browser from the templates on this site, and nothing is sent anywhere.</p>\n"
+    # Its code loads after the page: until then there is nothing to type in, so nothing typed is lost.
+    '<p role="status" data-scr="papers-wait" data-failed="The meeting papers could not be loaded. Check your '
+    'connection, then reload this page.">Loading the meeting papers…</p>\n<div data-papers="body" hidden>\n'
     "<fieldset><legend>Meeting details (saved with this review)</legend>\n"
     + "\n".join(f'<p><label for="scr-paper-{n}">{n}</label><input id="scr-paper-{n}" '
                 f'data-papers-detail="{n}" autocomplete="off" maxlength="200"></p>' for n in MEETING_DETAILS)
@@ -124,7 +127,7 @@ PAPERS = (
     + "\n".join(f'<button type="button" class="md-button" data-papers-make="{t}.{ext}">{label} ({name}, .{ext})</button>'
                 for t, label in PAPER_BUTTONS for ext, name in (("docx", "Word"), ("odt", "OpenDocument")))
     + '\n<button type="button" class="md-button" data-papers-make="print">Print the papers</button></p>\n'
-    '<p class="scr-status" role="status" data-papers="status"></p>\n</section>'
+    '<p class="scr-status" role="status" data-papers="status"></p>\n</div>\n</section>'
 )
 
 

@@ -432,6 +432,9 @@ def test_print_shows_answers_and_notes_without_buttons(page: Page, base_url):
     expect(q.locator(".scr-notes")).to_have_text("printed notes\nline two")
     expect(q.locator(".scr-notes")).to_be_visible()
     expect(q.get_by_label("Notes and evidence")).to_be_hidden()
+    expect(q.get_by_text("Notes and evidence")).to_be_visible()
+    # A question without notes prints no empty "Notes and evidence" heading.
+    expect(question(page, "clear-leadership").get_by_text("Notes and evidence")).to_be_hidden()
     for name in ["Clear response", "Print with your answers"]:
         assert all(not b.is_visible() for b in page.get_by_role("button", name=name).all()), name
     expect(page.get_by_role("radio")).to_have_count(0)  # hidden radios leave the accessibility tree

@@ -170,6 +170,28 @@ def test_only_the_summary_page_loads_the_papers_code(page: Page, base_url, reque
     assert all(any(u.endswith(name) for u in requests_seen) for name in papers_code)
 
 
+def test_nothing_can_be_typed_in_the_papers_until_their_code_has_loaded(page: Page, base_url):
+    held = []
+    page.route("**/assets/js/papers-ui.mjs", lambda route: held.append(route))
+    open_summary(page, base_url)
+    expect(page.get_by_text("Loading the meeting papers…")).to_be_visible()
+    expect(page.get_by_label("Chair", exact=True)).to_be_hidden()
+    for _ in range(100):  # until the request for the code is held
+        if held:
+            break
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    page.get_by_label("Chair", exact=True).fill("Dr Chair")
+    expect(page.get_by_text("Loading the meeting papers…")).to_be_hidden()
+
+
+def test_papers_that_cannot_load_say_so(page: Page, base_url):
+    page.route("**/assets/js/papers-ui.mjs", lambda route: route.abort())
+    open_summary(page, base_url)
+    expect(page.get_by_role("status").filter(has_text="The meeting papers could not be loaded")).to_be_visible()
+    expect(page.get_by_label("Chair", exact=True)).to_be_hidden()
+
+
 def test_summary_page_with_papers_section_is_accessible(page: Page, base_url):
     open_marker(page, base_url)
     answer(page, "coherent-mechanism", "Partly", "n")

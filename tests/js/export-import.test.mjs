@@ -55,7 +55,7 @@ test("an import is a new, current review; a name in use is marked as imported", 
   assert.equal(data.current, "r2");
   assert.equal(data.reviews[1].name, "Review started 1 March 2026 (imported)");
   data = importReview(data, read.review, T2, "r3");
-  assert.equal(data.reviews[2].name, "Review started 1 March 2026 (imported 2)");
+  assert.equal(data.reviews[2].name, "Review started 1 March 2026 (imported) (2)");
   assert.equal(data.reviews[0].answers[MARKER], undefined, "the other review is untouched");
 });
 

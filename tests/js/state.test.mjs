@@ -67,6 +67,12 @@ test("reviews are kept apart: add, switch, rename and delete", () => {
   data = addReview(data, "  Child H review,   2026 ", T1, "r2");
   assert.equal(data.current, "r2");
   assert.equal(data.reviews[1].name, "Child H review, 2026");
+  data = addReview(data, "Child H review, 2026", T1, "r3");
+  data = addReview(data, "Child H review, 2026", T1, "r4");
+  assert.deepEqual(data.reviews.slice(1).map((r) => r.name), ["Child H review, 2026", "Child H review, 2026 (2)",
+    "Child H review, 2026 (3)"], "a name in use gets a number");
+  data = deleteReview(deleteReview(data, "r3"), "r4");
+  data = switchReview(data, "r2");
   assert.equal(answerFor(data.reviews[1], MARKER, "time-given"), null);
   data = switchReview(data, "r1");
   assert.equal(data.current, "r1");

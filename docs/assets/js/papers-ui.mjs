@@ -32,6 +32,8 @@ export function refreshPapers(root, session, framework) {
   if (ctx?.review !== review.id) chosen.clear(); // another review: its own defaults
   ctx = { root, session, framework, review: review.id };
   const part = (name) => root.querySelector(`[data-papers="${name}"]`);
+  root.querySelector('[data-scr="papers-wait"]').hidden = true;
+  part("body").hidden = false;
   for (const input of root.querySelectorAll("[data-papers-detail]")) {
     const value = review.meeting?.[input.dataset.papersDetail] ?? "";
     if (input.value !== value && input !== document.activeElement) input.value = value;

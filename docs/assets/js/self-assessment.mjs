@@ -15,7 +15,7 @@ const site = new URL("../../", import.meta.url);
 let session = null; // opened by the first page that needs it
 let framework = null; // the stages, markers and questions, from the summary page
 let pending = null; // an import read and shown, waiting for the user to confirm it
-let papers = null; // the meeting papers' code: only the summary page has them, so loaded there
+let papers = null; // the meeting papers' code, loaded by the one page that has them
 
 // h("p", { class: "x", hidden: true }, "text", child, [more])
 function h(tag, attributes, ...children) {
@@ -184,13 +184,17 @@ function refreshSummary() {
   // The buttons of each row look alike; their names say which review they act on.
   part(root, "reviews").replaceChildren(...session.data.reviews.map((r) => h("li", {},
     h("strong", {}, r.name), r === review ? " (the review you are working on)" : "",
-    `: ${plural(countAnswers(r), "answer")}, started ${date(r.created)}. `,
+    `: ${plural(countAnswers(r), "question")} answered or noted, started ${date(r.created)}. `,
     r !== review && button("switch", "Work on this review", { "data-review": r.id, "aria-label": "Work on this review: " + r.name }),
     button("delete", "Delete", { "data-review": r.id, "aria-label": "Delete the review " + r.name }))));
   const copies = session.asideCopies().length;
   part(root, "aside").hidden = !copies;
   part(root, "aside-count").textContent = plural(copies, "copy");
-  (papers ??= import("./papers-ui.mjs")).then((m) => m.refreshPapers(root, session, framework));
+  (papers ??= import("./papers-ui.mjs")).then((m) => m.refreshPapers(root, session, framework), () => {
+    papers = null; // try again on the next refresh
+    const wait = part(root, "papers-wait");
+    wait.textContent = wait.dataset.failed;
+  });
 }
 
 function preview(root, { review, exported, contentVersion, count }) {

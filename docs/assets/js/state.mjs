@@ -30,8 +30,12 @@ export const currentReview = (data) => data.reviews.find((r) => r.id === data.cu
 export const withCurrentReview = (data, now, id) =>
   currentReview(data) ? data : data.reviews[0] ? { ...data, current: data.reviews[0].id } : addReview(data, "", now, id);
 
+// A name in use gets a number, "Name (2)": lists and dialogs tell reviews apart by name.
 export function addReview(data, name, now, id, from) {
-  const review = { id, name: clean(name) || defaultName(now), created: now, updated: now, answers: {}, ...from };
+  const wanted = clean(name) || defaultName(now);
+  let unique = wanted;
+  for (let n = 2; data.reviews.some((r) => r.name === unique); n++) unique = `${wanted} (${n})`;
+  const review = { id, name: unique, created: now, updated: now, answers: {}, ...from };
   return { ...data, current: id, reviews: [...data.reviews, review] };
 }
 
@@ -223,11 +227,8 @@ export function readExport(text, size = text.length) {
   };
 }
 
-export function importReview(data, { name, ...from }, now, id) {
-  let unique = name;
-  for (let n = 1; data.reviews.some((r) => r.name === unique); n++) unique = `${name} (imported${n > 1 ? " " + n : ""})`;
-  return addReview(data, unique, now, id, from);
-}
+export const importReview = (data, { name, ...from }, now, id) =>
+  addReview(data, data.reviews.some((r) => r.name === name) ? name + " (imported)" : name, now, id, from);
 
 // Saving: storage may be blocked, full or damaged, and none of that may lose work (README).
 // Changes apply to the latest saved data, so another tab's are kept. problem() is a code:

@@ -362,6 +362,7 @@ def test_full_storage_keeps_what_was_saved_and_what_was_typed(page: Page, base_u
     notes.fill("saved before, and more")
     expect(question(page, "time-given").get_by_role("status")).to_have_text("Not saved: see the warning above")
     expect(page.locator(".scr-checklist .scr-problem")).to_contain_text("storage for the site is full")
+    expect(page.locator(".scr-checklist .scr-problem")).to_contain_text("kept only until you close or reload this page")
     assert current_answers(page)["time-given"]["notes"] == "saved before"
     expect(notes).to_have_value("saved before, and more")
     page.evaluate("() => { Storage.prototype.setItem = window.__setItem; }")

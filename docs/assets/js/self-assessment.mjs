@@ -57,8 +57,8 @@ const LOCKED = "The answers saved in this browser cannot be read here (they are 
   `of this site), so this page will not save over them, and ${ONLY_UNTIL}.`;
 const PROBLEMS = {
   unavailable: `This browser is not letting the site save your answers (some privacy settings do this), so ${ONLY_UNTIL}. To keep them, download them from ${SELF}.`,
-  full: `Your latest change was not saved because this browser's storage for the site is full. What you typed is still here and what was saved before is safe. To make room, download and delete reviews you no longer need on ${SELF}.`,
-  damaged: `Some saved answers could not be read because the saved data is damaged. Nothing was deleted: a copy is kept aside, and ${SELF} lets you download it.`,
+  full: `This browser's storage for the site is full, so changes are not being saved and ${ONLY_UNTIL}. What was saved before is safe. To make room, download and delete reviews you no longer need on ${SELF}.`,
+  damaged: `Some saved answers could not be read because the saved data is damaged. Nothing was deleted: a copy is kept aside, under “Damaged data kept aside” on ${SELF}.`,
   damagedNotKept: LOCKED,
   newer: LOCKED,
 };

@@ -49,6 +49,7 @@ def define_env(env) -> None:
     env.conf["nav"] = nest_under(env.conf["nav"], TEMPLATES_INDEX, template_render.nav_entries(templates))
     env.variables["framework"] = content.framework
     offline = is_offline_build(env.conf)
+    preview = env.conf["extra"].get("preview") is True  # `make serve`: no offline zip is made
     if offline:
         env.conf["extra"]["polyfills"] = [OFFLINE_WORKER_SHIM]
         env.conf["extra_javascript"] = [*offline_scripts(env.conf["extra_javascript"]), OFFLINE_TEMPLATE_FILES]
@@ -60,7 +61,6 @@ def define_env(env) -> None:
     @env.macro
     def offline_download(link_prefix: str = "") -> str:
         """The link to the zipped offline copy; the copy itself has no such link."""
-        preview = env.conf["extra"].get("preview") is True
         return "" if offline else render.offline_download(link_prefix + OFFLINE_ZIP, preview)
 
     @env.macro

@@ -50,10 +50,10 @@ def marker_checks(source: Source, items: Items) -> list[tuple[int, str]]:
         stage = marker.get("stage")
         if isinstance(stage, str):
             used_stages.add(stage)
-        if isinstance(stage, str) and stage_ids and stage not in stage_ids:
-            known = ", ".join(s for s in stage_ids if isinstance(s, str))
-            found.append(problem(source, items, ("markers", i, "stage"),
-                                 f"unknown stage '{stage}' (the stages are: {known})"))
+            if stage_ids and stage not in stage_ids:
+                known = ", ".join(s for s in stage_ids if isinstance(s, str))
+                found.append(problem(source, items, ("markers", i, "stage"),
+                                     f"unknown stage '{stage}' (the stages are: {known})"))
         check_question, dup_questions = first_use_checker(source, items, "id")
         for q, question in enumerate(as_list(marker.get("questions"))):
             check_question(("markers", i, "questions", q, "id"), as_dict(question).get("id"))

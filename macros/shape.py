@@ -140,7 +140,7 @@ def _check_record(cls: type, value: Any, loc: Loc, problems: list[Problem]) -> A
     before = len(problems)
     for name in value:
         if name not in hints:
-            problems.append(Problem((*loc, name), "unknown_field", value[name]))
+            _fail(problems, (*loc, name), "unknown_field", value[name])
     found = {}
     for f in dataclasses.fields(cls):
         if f.name in value:

@@ -131,21 +131,21 @@ def test_answers_persist_across_reload_and_instant_navigation(page: Page, base_u
     expect(question(page, "clear-leadership").get_by_label("Yes")).to_be_checked()
 
 
-def test_two_reviews_are_kept_apart_and_can_be_renamed_and_deleted(page: Page, base_url):
+def name_review(page: Page, base_url: str, field: str, button: str, name: str) -> None:
+    """Names a review on the summary page, and checks that the marker page then shows it."""
     open_summary(page, base_url)
-    page.get_by_label("New name for this review").fill("Child G review, 2025")
-    page.get_by_role("button", name="Rename").click()
-    expect(page.locator("[data-scr=name]")).to_have_text("Child G review, 2025")
+    page.get_by_label(field).fill(name)
+    page.get_by_role("button", name=button).click()
+    expect(page.locator("[data-scr=name]")).to_have_text(name)
     open_marker(page, base_url)
-    expect(page.locator(".scr-checklist [data-scr=name]")).to_have_text("Child G review, 2025")
+    expect(page.locator(".scr-checklist [data-scr=name]")).to_have_text(name)
+
+
+def test_two_reviews_are_kept_apart_and_can_be_renamed_and_deleted(page: Page, base_url):
+    name_review(page, base_url, "New name for this review", "Rename", "Child G review, 2025")
     answer(page, "time-given", "Yes", "G's notes")
 
-    open_summary(page, base_url)
-    page.get_by_label("Name of a new review").fill("Child H review, 2026")
-    page.get_by_role("button", name="Start a new review").click()
-    expect(page.locator("[data-scr=name]")).to_have_text("Child H review, 2026")
-    open_marker(page, base_url)
-    expect(page.locator(".scr-checklist [data-scr=name]")).to_have_text("Child H review, 2026")
+    name_review(page, base_url, "Name of a new review", "Start a new review", "Child H review, 2026")
     q = question(page, "time-given")
     expect(q.get_by_label("Yes")).not_to_be_checked()
     expect(q.get_by_label("Notes and evidence")).to_have_value("")

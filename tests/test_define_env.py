@@ -67,9 +67,12 @@ def test_the_real_docs_have_one_page_file_per_marker():
 
 
 def test_a_preview_says_where_the_offline_copy_comes_from_instead_of_linking_to_nothing():
-    env = FakeEnv([{"Markers": macros.NAV_PLACEHOLDER}, {"Templates": macros.TEMPLATES_INDEX}])
+    nav = [{"Markers": macros.NAV_PLACEHOLDER}, {"Templates": macros.TEMPLATES_INDEX}]
+    env = FakeEnv(nav)
     macros.define_env(env)
     assert 'href="downloads/scr-quality-markers-offline.zip"' in env.macros["offline_download"]()
-    env.conf["extra"]["preview"] = True
+    env = FakeEnv(nav)
+    env.conf["extra"]["preview"] = True  # as mkdocs.yml sets it under `make serve`
+    macros.define_env(env)
     note = env.macros["offline_download"]()
     assert "href" not in note and "make build" in note

@@ -17,7 +17,7 @@ $(INSTALLED): requirements.txt constraints.txt
 
 ## Check data/markers.yml, data/templates.yml and the page files; prints only plain messages.
 check: $(INSTALLED)
-	@$(PY) -m macros.check
+	@$(PY) -m macros.content.check
 
 ## Build the site into site/, with its offline copy as a zip inside it.
 build: check
@@ -30,7 +30,7 @@ serve: check
 
 ## Create or remove docs/markers/<id>.md so there is one per marker in the YAML.
 pages: $(INSTALLED)
-	$(PY) -m macros.check --fix-pages
+	$(PY) -m macros.content.check --fix-pages
 
 ## Write every meeting template as .docx, .odt and .md into build/documents/.
 documents: check
@@ -38,7 +38,7 @@ documents: check
 
 ## Regenerate the JSON Schema in schema/ from the content model.
 schema: $(INSTALLED)
-	$(PY) -m macros.schema
+	$(PY) -m macros.content.schema
 
 ## Install the browser and tools the tests use (Chromium, axe-core).
 test-tools:

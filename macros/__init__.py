@@ -2,9 +2,10 @@
 
 `define_env` is the only MkDocs-facing code: it loads the content once, puts the markers in
 the navigation and registers the macros that pages call. The work is done by pure functions
-in `macros.load`, `macros.render` and `macros.pages` (and, for the meeting templates,
-`macros.template_load`, `macros.template_render` and `macros.documents`); `on_post_build`
-only writes the template downloads that `define_env` made.
+in three packages that follow the flow of the data: `macros.content` reads and checks
+`data/*.yml` into one model, `macros.pages` turns the model into page Markdown, and
+`macros.documents` into the downloadable files. `on_post_build` only writes the template
+downloads that `define_env` made.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros import render, self_assessment, template_render
+from macros.content import DataError, load_all
 from macros.documents import all_files, write_files
-from macros.pages import page_problems
-from macros.source import DataError
-from macros.template_load import load_all
+from macros.pages import markers as marker_pages
+from macros.pages import self_assessment
+from macros.pages import templates as template_pages
+from macros.pages.stubs import page_problems
 
 # The entry in mkdocs.yml's `nav` that is replaced by one section per stage.
 NAV_PLACEHOLDER = "MARKERS-FROM-DATA"
@@ -45,8 +47,8 @@ def define_env(env) -> None:
     if problems:
         raise PluginError("\n".join(problems))
 
-    env.conf["nav"] = splice_nav(env.conf["nav"], render.nav_sections(content))
-    env.conf["nav"] = nest_under(env.conf["nav"], TEMPLATES_INDEX, template_render.nav_entries(templates))
+    env.conf["nav"] = splice_nav(env.conf["nav"], marker_pages.nav_sections(content))
+    env.conf["nav"] = nest_under(env.conf["nav"], TEMPLATES_INDEX, template_pages.nav_entries(templates))
     env.variables["framework"] = content.framework
     offline = is_offline_build(env.conf)
     preview = env.conf["extra"].get("preview") is True  # `make serve`: no offline zip is made
@@ -61,27 +63,27 @@ def define_env(env) -> None:
     @env.macro
     def offline_download(link_prefix: str = "") -> str:
         """The link to the zipped offline copy; the copy itself has no such link."""
-        return "" if offline else render.offline_download(link_prefix + OFFLINE_ZIP, preview)
+        return "" if offline else marker_pages.offline_download(link_prefix + OFFLINE_ZIP, preview)
 
     @env.macro
     def marker_page(marker_id: str) -> str:
-        return render.marker_page(content, marker_id, template_render.marker_templates(templates, content, marker_id))
+        return marker_pages.marker_page(content, marker_id, template_pages.marker_templates(templates, content, marker_id))
 
     @env.macro
     def template_page(template_id: str) -> str:
-        return template_render.template_page(templates, content, template_id, files, site_url)
+        return template_pages.template_page(templates, content, template_id, files, site_url)
 
     @env.macro
     def templates_index() -> str:
-        return template_render.templates_index(templates, content, files)
+        return template_pages.templates_index(templates, content, files)
 
     @env.macro
     def framework_map() -> str:
-        return render.framework_map(content)
+        return marker_pages.framework_map(content)
 
     @env.macro
     def citation() -> str:
-        return render.citation(content)
+        return marker_pages.citation(content)
 
     @env.macro
     def self_assessment_page() -> str:

@@ -28,9 +28,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.load import load_content  # noqa: E402
-from macros.pages import fix_pages  # noqa: E402
-from macros.template_load import load_templates  # noqa: E402
+from macros.content.markers import load_content  # noqa: E402
+from macros.pages.stubs import fix_pages  # noqa: E402
+from macros.content.templates import load_templates  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 SIZES = [18, 180, 1000]

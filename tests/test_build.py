@@ -9,7 +9,7 @@ import subprocess
 from html import unescape
 from pathlib import Path
 
-from macros.load import load_content
+from macros.content.markers import load_content
 from tests.conftest import ROOT, build_site
 
 CONTENT = load_content()

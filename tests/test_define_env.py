@@ -6,9 +6,9 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 import macros
-from macros.load import load_content
-from macros.pages import fix_pages, page_problems
-from macros.render import marker_stub
+from macros.content.markers import load_content
+from macros.pages.stubs import fix_pages, page_problems
+from macros.pages.markers import marker_stub
 
 
 class FakeEnv:

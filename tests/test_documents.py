@@ -25,10 +25,10 @@ from macros.documents import FORMATS, all_files, size_label
 from macros.documents.__main__ import configured_site_url
 from macros.documents.layout import AGENDA_COLUMNS, layout, question_label
 from macros.documents.zipnorm import FIXED_TIME
-from macros.load import ROOT, load_content
-from macros.template_load import load_templates
-from macros.template_model import Template, split_fill_ins
-from macros.template_render import marker_templates, question_numbers, template_page, templates_index
+from macros.content.markers import load_content
+from macros.content.source import ROOT
+from macros.content.templates import Template, load_templates, split_fill_ins
+from macros.pages.templates import marker_templates, question_numbers, template_page, templates_index
 from tests.readback import READERS, Outline
 
 SITE = "https://example.org/quality-markers/"

@@ -10,8 +10,8 @@ import subprocess
 import pytest
 
 from macros.documents import all_files
-from macros.load import load_content
-from macros.template_load import load_templates
+from macros.content.markers import load_content
+from macros.content.templates import load_templates
 from tests.conftest import require_tool
 
 SITE = "https://example.org/quality-markers/"

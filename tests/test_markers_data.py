@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import MARKERS_FILE, load_content
-from macros.source import DataError
+from macros.content.markers import MARKERS_FILE, load_content
+from macros.content.source import DataError
 
 NAME = "data/markers.yml"
 REAL = MARKERS_FILE.read_text(encoding="utf-8")

@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 
-from macros.load import ROOT, load_content
-from macros.pages import fix_pages, page_problems
-from macros.render import page_stub
-from macros.template_load import load_templates
+from macros.content.markers import ROOT, load_content
+from macros.pages.stubs import fix_pages, page_problems
+from macros.pages.markers import page_stub
+from macros.content.templates import load_templates
 
 
 @pytest.fixture(scope="module")

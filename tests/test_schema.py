@@ -2,8 +2,8 @@
 
 import pytest
 
-from macros.load import ROOT
-from macros.schema import SCHEMA_DIR, SCHEMAS
+from macros.content.source import ROOT
+from macros.content.schema import SCHEMA_DIR, SCHEMAS
 
 DATA_FILES = {"markers.schema.json": "data/markers.yml", "templates.schema.json": "data/templates.yml"}
 

@@ -1,12 +1,12 @@
-"""The summary page's macro output, from the pure functions in macros/self_assessment.py."""
+"""The summary page's macro output, from the pure functions in macros/pages/self_assessment.py."""
 
 import html
 import json
 from html.parser import HTMLParser
 
-from macros.load import load_content
-from macros.render import marker_page, questions_list
-from macros.self_assessment import data_attribute, framework_data, marker_url, summary_page
+from macros.content.markers import load_content
+from macros.pages.markers import marker_page, questions_list
+from macros.pages.self_assessment import data_attribute, framework_data, marker_url, summary_page
 
 CONTENT = load_content()
 

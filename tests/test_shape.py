@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal, Union
 
 import pytest
 
-from macros.shape import OneOf, Problem, Rule, ShapeError, build, described, json_schema
+from macros.content.shape import OneOf, Problem, Rule, ShapeError, build, described, json_schema
 
 Name = Annotated[str, Rule(strip=True, min_length=1)]
 Slug = Annotated[str, Rule(pattern=r"^[a-z]+$")]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from macros.documents import FORMATS, all_files, size_label
-from macros.load import ROOT, load_content
-from macros.template_load import load_templates
+from macros.content.markers import ROOT, load_content
+from macros.content.templates import load_templates
 from tests.conftest import build_site
 from tests.test_links import site_links
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.load import display_name, load_content
-from macros.source import DataError
-from macros.template_load import TEMPLATES_FILE, load_templates
+from macros.content.markers import display_name, load_content
+from macros.content.source import DataError
+from macros.content.templates import TEMPLATES_FILE, load_templates
 
 # A small valid file; each bad case below changes one line of it.
 GOOD = """\

@@ -19,8 +19,8 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from macros.model import Content
-from macros.template_model import Template, Templates
+from macros.content.markers import Content
+from macros.content.templates import Template, Templates
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from pathlib import Path
 from mkdocs.utils import yaml_load
 
 from macros.documents import all_files, size_label, write_files
-from macros.load import ROOT
-from macros.source import DataError
-from macros.template_load import load_all
+from macros.content.source import ROOT
+from macros.content.source import DataError
+from macros.content import load_all
 
 
 def configured_site_url() -> str:

@@ -24,8 +24,8 @@ from macros.documents.layout import (
     CELL_PADDING_MM, EMPTY_ROW_MM, Heading, Layout, Paragraph, Table, is_empty, layout, table_font_pt,
 )
 from macros.documents.zipnorm import normalise_zip
-from macros.model import Content
-from macros.template_model import Template
+from macros.content.markers import Content
+from macros.content.templates import Template
 
 FONT = "Arial"
 BLACK = RGBColor(0x0B, 0x0C, 0x0C)

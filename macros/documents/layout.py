@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.model import Content, FullMarker
-from macros.template_model import Table as TableSpec
-from macros.template_model import Template, split_fill_ins
+from macros.content.markers import Content, FullMarker
+from macros.content.templates import Table as TableSpec
+from macros.content.templates import Template, split_fill_ins
 
 LANGUAGE = "en-GB"
 PAGE_MM = (210, 297)  # A4, portrait

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from macros.documents.layout import Heading, Layout, Paragraph, Table, layout
-from macros.model import Content
-from macros.template_model import Template
+from macros.content.markers import Content
+from macros.content.templates import Template
 
 # Characters that would act as Markdown; square brackets are left alone for the fill-ins.
 _SPECIAL = re.compile(r"([\\`*_|<>#])")

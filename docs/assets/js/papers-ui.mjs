@@ -1,5 +1,5 @@
 // "Prepare meeting papers" on the "My self-assessment" page (logic: papers.mjs; its HTML is in the
-// page, from macros/self_assessment.py). Built from text with createElement; nothing is sent anywhere.
+// page, from macros/pages/self_assessment.py). Built from text with createElement; nothing is sent anywhere.
 
 import { makePaper } from "./papers.mjs";
 import { answerList, responseLabel } from "./state.mjs";

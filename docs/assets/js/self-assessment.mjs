@@ -146,7 +146,7 @@ function record(control, change, delay) {
   announce(part(li, "status"), saved ? "Saved" : "Not saved: see the warning above", delay);
 }
 
-// The summary page: its HTML (macros/self_assessment.py) has the headings, forms, buttons and
+// The summary page: its HTML (macros/pages/self_assessment.py) has the headings, forms, buttons and
 // data-framework (not a <script> island, which instant navigation would run as JavaScript).
 
 function refreshSummary() {

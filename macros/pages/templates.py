@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
+from macros.content.markers import Content, FullMarker
+from macros.content.templates import Template, Templates
 from macros.documents import File, size_label
 from macros.documents.layout import Heading, Paragraph, Table, is_empty, layout
-from macros.model import Content, FullMarker
-from macros.render import esc, esc_md, heading
-from macros.template_model import Template, Templates
+from macros.pages.markdown import esc, esc_md, heading
 
 TEMPLATE_NOTE = (
     "Fill-in fields are in square brackets and shaded, "

@@ -1,4 +1,4 @@
-"""`python -m macros.check [--fix-pages]`: check every content file and print only plain messages.
+"""`python -m macros.content.check [--fix-pages]`: check every content file and print only plain messages.
 
 With `--fix-pages` (`make pages`) it first writes or removes the page files of markers and
 templates so that there is one for each item in the YAML.
@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import sys
 
-from macros.pages import fix_pages, page_problems
-from macros.source import DataError
-from macros.template_load import load_all
+from macros.content import DataError, load_all
+from macros.pages.stubs import fix_pages, page_problems
 
 
 def problems(fix_page_files: bool = False) -> list[str]:

@@ -7,10 +7,8 @@ MkDocs checks and rewrites them in a strict build.
 
 from __future__ import annotations
 
-import html
-import re
-
-from macros.model import Content, FullMarker, MarkerBase, OutlineMarker
+from macros.content.markers import Content, FullMarker, MarkerBase, OutlineMarker
+from macros.pages.markdown import bullets, esc, esc_md, heading, paragraphs
 
 # The section headings of a full marker, in the order of the published framework.
 HEADINGS = {
@@ -30,32 +28,6 @@ ANCHORS = {
     "obstacles": "obstacles",
 }
 MARKERS_DIR = "markers"
-
-
-def esc(text: str) -> str:
-    """Text for an HTML element or attribute."""
-    return html.escape(text, quote=True)
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
-
-
-def esc_md(text: str) -> str:
-    """Text for inline Markdown (headings, link text): no character acts as markup."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-
-
-def heading(level: int, text: str, anchor: str) -> str:
-    return f"{'#' * level} {esc_md(text)} {{#{anchor}}}"
-
-
-def paragraphs(texts: list[str], css: str = "") -> str:
-    attr = f' class="{css}"' if css else ""
-    return "\n\n".join(f"<p{attr}>{esc(t)}</p>" for t in texts)
-
-
-def bullets(texts: list[str]) -> str:
-    return "<ul>\n" + "\n".join(f"<li>{esc(t)}</li>" for t in texts) + "\n</ul>"
 
 
 def marker_label(marker: MarkerBase) -> str:

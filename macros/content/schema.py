@@ -1,6 +1,6 @@
 """JSON Schema for the content files, so editors get completion and checks as they type.
 
-`python -m macros.schema` (or `make schema`) rewrites `schema/`; a test fails when it is stale.
+`python -m macros.content.schema` (or `make schema`) rewrites `schema/`; a test fails when it is stale.
 """
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 import sys
 
-from macros.load import ROOT
-from macros.model import Content
-from macros.shape import json_schema
-from macros.template_model import Templates
+from macros.content.markers import Content
+from macros.content.shape import json_schema
+from macros.content.source import ROOT
+from macros.content.templates import Templates
 
 SCHEMA_DIR = ROOT / "schema"
 

@@ -1,18 +1,22 @@
-"""The content model of `data/markers.yml`: one parsed framework that every page and
-download is made from.
+"""`data/markers.yml`: its content model, and `load_content`, which reads and checks it.
 
-Each class is a frozen dataclass whose field types say what the YAML may hold there
-(`macros.shape` checks them; unknown fields are errors, so a misspelt one cannot vanish).
-`macros.load` adds the rules that span several items (unique ids, known stages) and turns
-every problem into a plain message.
+The model is one parsed framework that every page and download is made from. Each class is a
+frozen dataclass whose field types say what the YAML may hold there (`macros.content.shape`
+checks them; unknown fields are errors, so a misspelt one cannot vanish). `marker_checks` adds
+the rules that span several items (unique ids, known stages); every problem becomes a plain
+message with file, line, item and field.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Annotated, Any, Union
 
-from macros.shape import OneOf, Rule, described
+from macros.content.shape import OneOf, Rule, described
+from macros.content.source import (
+    ROOT, Items, Source, as_dict, as_list, display_name, first_use_checker, problem, read_source, validate,
+)
 
 # Ids appear in web addresses and key the answers saved in users' browsers.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -145,3 +149,80 @@ class Content:
 
     def full_markers(self) -> list[FullMarker]:
         return [m for m in self.ordered_markers() if isinstance(m, FullMarker)]
+
+
+# Reading and checking the file.
+
+MARKERS_FILE = ROOT / "data" / "markers.yml"
+MARKER_ITEMS = Items(key="markers", noun="marker")
+
+
+def load_content(path: Path = MARKERS_FILE, name: str | None = None) -> Content:
+    """The validated framework, or DataError with every problem in the file.
+
+    `name` is how messages refer to the file (by default its path from the project root).
+    """
+    source = read_source(path, name or display_name(path))
+    return validate(source, Content, MARKER_ITEMS, marker_checks)
+
+
+
+def marker_checks(source: Source, items: Items) -> list[tuple[int, str]]:
+    """Rules that span several items; tolerant of the shape errors `macros.content.shape` reports."""
+    found: list[tuple[int, str]] = []
+    stages = as_list(source.data.get("stages"))
+    markers = as_list(source.data.get("markers"))
+
+    check_stage, dup_stages = first_use_checker(source, items, "stage id")
+    stage_ids = []
+    for i, stage in enumerate(stages):
+        stage_id = as_dict(stage).get("id")
+        check_stage(("stages", i, "id"), stage_id)
+        stage_ids.append(stage_id)
+    found += dup_stages
+
+    check_id, dup_ids = first_use_checker(source, items, "id")
+    check_number, dup_numbers = first_use_checker(source, items, "number")
+    used_stages = set()
+    for i, marker in enumerate(markers):
+        marker = as_dict(marker)
+        check_id(("markers", i, "id"), marker.get("id"))
+        check_number(("markers", i, "number"), marker.get("number"))
+        stage = marker.get("stage")
+        if isinstance(stage, str):
+            used_stages.add(stage)
+            if stage_ids and stage not in stage_ids:
+                known = ", ".join(s for s in stage_ids if isinstance(s, str))
+                found.append(problem(source, items, ("markers", i, "stage"),
+                                     f"unknown stage '{stage}' (the stages are: {known})"))
+        check_question, dup_questions = first_use_checker(source, items, "id")
+        for q, question in enumerate(as_list(marker.get("questions"))):
+            check_question(("markers", i, "questions", q, "id"), as_dict(question).get("id"))
+        found += dup_questions
+        found += _citation_checks(source, items, i, marker)
+    found += dup_ids + dup_numbers
+
+    if markers:
+        for i, stage_id in enumerate(stage_ids):
+            if isinstance(stage_id, str) and stage_id not in used_stages:
+                found.append(problem(source, items, ("stages", i, "id"),
+                                     f"no marker is in stage '{stage_id}': add one, or remove the stage"))
+    return found
+
+
+def _citation_checks(source: Source, items: Items, i: int, marker: dict) -> list[tuple[int, str]]:
+    """A structured citation must match the words it stands for, so the two cannot drift."""
+    found = []
+    for s, item in enumerate(as_list(marker.get("statutory_guidance"))):
+        text = as_dict(item).get("text")
+        for c, cite in enumerate(as_list(as_dict(item).get("citations"))):
+            cite = as_dict(cite)
+            pages = cite.get("pages")
+            if not (isinstance(text, str) and isinstance(pages, list)):
+                continue
+            expected = f"{cite.get('author')}, {cite.get('year')}: {', '.join(str(p) for p in pages)}"
+            if expected not in " ".join(text.split()):
+                loc = ("markers", i, "statutory_guidance", s, "citations", c)
+                found.append(problem(source, items, loc,
+                                     f"the citation '{expected}' does not appear in the text it belongs to"))
+    return found

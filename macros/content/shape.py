@@ -1,13 +1,13 @@
 """The shape of the content files: which fields each item has and what each field takes.
 
-The content model (`macros.model`, `macros.template_model`) is plain frozen dataclasses. Their
+The content model (`macros.content.markers`, `macros.content.templates`) is plain frozen dataclasses. Their
 field types say what YAML a field takes (`str`, `int`, `Literal`, lists, mappings, other
 dataclasses, `X | None`), and `Annotated` adds limits with `Rule` or picks between dataclasses
 with `OneOf`. This module reads those types to check raw YAML and build the dataclasses
 (`build`), and to write the JSON Schema that editors' YAML plugins use (`json_schema`).
 
 It replaces pydantic, which took a tenth of a second to import on every build;
-`macros.source` turns each `Problem` into a message for a content editor.
+`macros.content.source` turns each `Problem` into a message for a content editor.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def _check(kind: Any, value: Any, loc: Loc, problems: list[Problem]) -> Any:
         one_of = next((e for e in extras if isinstance(e, OneOf)), None)
         if one_of:
             if len(extras) > 1:
-                raise TypeError(f"macros.shape: OneOf takes no other extras: {kind!r}")
+                raise TypeError(f"macros.content.shape: OneOf takes no other extras: {kind!r}")
             return _check(one_of.choose(value), value, loc, problems)
         value = _check(base, value, loc, problems)
         for rule in extras:
@@ -112,7 +112,7 @@ def _check(kind: Any, value: Any, loc: Loc, problems: list[Problem]) -> Any:
             return None
         others = [a for a in typing.get_args(kind) if a is not type(None)]
         if len(others) > 1:
-            raise TypeError(f"macros.shape: a union other than X | None needs OneOf: {kind!r}")
+            raise TypeError(f"macros.content.shape: a union other than X | None needs OneOf: {kind!r}")
         return _check(others[0], value, loc, problems)
     if origin is list:
         if not isinstance(value, list):
@@ -130,7 +130,7 @@ def _check(kind: Any, value: Any, loc: Loc, problems: list[Problem]) -> Any:
         return _INVALID if len(problems) > before else out
     if _is_record(kind):
         return _check_record(kind, value, loc, problems)
-    raise TypeError(f"macros.shape cannot check {kind!r}")
+    raise TypeError(f"macros.content.shape cannot check {kind!r}")
 
 
 def _check_record(cls: type, value: Any, loc: Loc, problems: list[Problem]) -> Any:
@@ -258,4 +258,4 @@ def _schema(kind: Any) -> dict:
         return {"type": "object", "additionalProperties": _schema(args[1])}
     if _is_record(kind):
         return {"$ref": f"#/$defs/{kind.__name__}"}
-    raise TypeError(f"macros.shape cannot describe {kind!r}")
+    raise TypeError(f"macros.content.shape cannot describe {kind!r}")

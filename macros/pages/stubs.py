@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.load import ROOT
-from macros.model import Content
-from macros.render import MARKERS_DIR, page_stub
-from macros.template_model import Templates
+from macros.content.markers import Content
+from macros.content.source import ROOT
+from macros.content.templates import Templates
+from macros.pages.markers import MARKERS_DIR, page_stub
 
 DOCS = ROOT / "docs"
 TEMPLATES_DIR = "templates"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from macros import render
-from macros.load import load_content
-from macros.model import Content
-from macros.shape import build
+from macros.content.markers import Content, load_content
+from macros.content.shape import build
+from macros.pages import markers as render
+from macros.pages.markdown import esc_md
 
 CONTENT = load_content()
 
@@ -41,7 +41,7 @@ def test_text_from_the_yaml_is_escaped():
 
 def test_full_marker_sections_follow_the_source_order():
     page = render.marker_page(CONTENT, "improvement-action")
-    positions = [page.index(render.esc_md(h)) for k, h in render.HEADINGS.items() if k != "equality_and_diversity"]
+    positions = [page.index(esc_md(h)) for k, h in render.HEADINGS.items() if k != "equality_and_diversity"]
     assert positions == sorted(positions)
     assert "Equality" not in page
 

@@ -16,8 +16,9 @@ from typing import Callable
 
 from mkdocs.utils import get_relative_url
 
-from macros.model import Content, FullMarker
-from macros.render import esc, esc_md, marker_label, marker_path, stage_label
+from macros.content.markers import Content, FullMarker
+from macros.pages.markdown import esc, esc_md
+from macros.pages.markers import marker_label, marker_path, stage_label
 
 ROOT_ID = "scr-summary"
 

@@ -1,7 +1,8 @@
 """Read a content file (`data/*.yml`) and report every problem in it at once, each
 naming the file, the line, the item and the field, in words a content editor can act on.
 
-Used for every data file: `macros.load` adds the checks that are particular to each.
+Used for every data file: `macros.content.markers` and `macros.content.templates` add the
+checks that are particular to each.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from typing import Any
 
 import yaml
 
-from macros.shape import Loc, Problem, ShapeError, build, field_types, records
+from macros.content.shape import Loc, Problem, ShapeError, build, field_types, records
 
+# The project's folder: messages name files relative to it.
+ROOT = Path(__file__).resolve().parent.parent.parent
 # libyaml's parser when PyYAML has it (ten times faster; the build reads these files every time).
 FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -52,6 +55,12 @@ class Source:
             except (KeyError, IndexError, TypeError):
                 return None
         return value
+
+
+def display_name(path: Path) -> str:
+    """How messages name a file: relative to the project where it is inside it."""
+    path = path.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def read_source(path: Path, name: str) -> Source:

@@ -49,7 +49,6 @@ def define_env(env) -> None:
 
     env.conf["nav"] = splice_nav(env.conf["nav"], marker_pages.nav_sections(content))
     env.conf["nav"] = nest_under(env.conf["nav"], TEMPLATES_INDEX, template_pages.nav_entries(templates))
-    env.variables["framework"] = content.framework
     offline = is_offline_build(env.conf)
     preview = env.conf["extra"].get("preview") is True  # `make serve`: no offline zip is made
     if offline:
@@ -71,11 +70,11 @@ def define_env(env) -> None:
 
     @env.macro
     def template_page(template_id: str) -> str:
-        return template_pages.template_page(templates, content, template_id, files, site_url)
+        return template_pages.template_page(templates, content, template_id, files, site_url, env.page.url)
 
     @env.macro
     def templates_index() -> str:
-        return template_pages.templates_index(templates, content, files)
+        return template_pages.templates_index(templates, content, files, env.page.url)
 
     @env.macro
     def framework_map() -> str:

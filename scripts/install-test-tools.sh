@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Python packages: Chromium for the browser tests,
-# LibreOffice and poppler for the office-document tests, and axe-core for accessibility.
+# LibreOffice, poppler and the Liberation fonts (metric-compatible with Arial, the documents'
+# font, so pages break as they do in Word) for the office-document tests, and axe-core.
 # Safe to run again: it installs only what is missing. Playwright's own browser download
 # is not used (it cannot download here); the tests drive the system Chromium.
 set -euo pipefail
@@ -10,14 +11,17 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation2)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     echo "Installing ${missing[*]} (Debian packages)..."
-    $sudo apt-get update -q >/dev/null
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+    # Another apt process (an unattended upgrade, a second terminal) may hold the lock: wait for it.
+    wait_for_lock=(-o DPkg::Lock::Timeout=300)
+    $sudo apt-get "${wait_for_lock[@]}" update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get "${wait_for_lock[@]}" install -y -q --no-install-recommends "${missing[@]}" >/dev/null
   else
     echo "Please install: ${missing[*]} (the browser and office tests need them)." >&2
   fi

@@ -227,14 +227,18 @@ def test_template_page_escapes_yaml_and_links_downloads(templates, content):
     odd = replace(template, title="<script>x</script>", purpose="A & B")
     fake = replace(templates, templates=[odd])
     files = all_files(fake, content, SITE)
-    page = template_page(fake, content, "board-agenda", files, SITE)
+    page = template_page(fake, content, "board-agenda", files, SITE, "templates/board-agenda/")
     assert "<script>" not in page and "&lt;script&gt;" in page and "A &amp; B" in page
     for ext in EXTENSIONS:
         assert f'href="board-agenda.{ext}" download' in page
     assert '<span class="scr-fill">[Venue]</span>' in page
     assert "(../markers/improvement-action.md)" in page
-    listing = templates_index(fake, content, files)
+    listing = templates_index(fake, content, files, "templates/")
     assert 'href="board-agenda/board-agenda.docx" download' in listing
+    # The offline copy's pages end in .html, one level up from the files' folders.
+    offline = template_page(fake, content, "board-agenda", files, SITE, "templates/board-agenda.html")
+    assert 'href="board-agenda/board-agenda.docx" download' in offline
+    assert 'href="board-agenda/board-agenda.odt" download' in templates_index(fake, content, files, "templates/index.html")
 
 
 def test_marker_pages_list_the_templates_that_serve_them(templates, content):

@@ -72,7 +72,7 @@ def test_order_follows_the_yaml_not_the_numbers():
     swapped = replace(content, markers=list(reversed(content.markers)), stages=list(reversed(content.stages)))
     assert [m.id for m in swapped.ordered_markers()] == ["outline-two", "full-one"]
     assert render.nav_sections(swapped) == [{"Second": [{"2. Outline two": "markers/outline-two.md"}]},
-                                            {"First": [{"1. Full <one> & *more*": "markers/full-one.md"}]}]
+                                            {"First": [{"1. Full &lt;one&gt; &amp; *more*": "markers/full-one.md"}]}]
 
 
 def test_framework_map_lists_every_marker_by_stage():

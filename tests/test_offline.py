@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import requests_elsewhere
+from tests.test_links import broken_links, site_links
 
 OFFLINE_ZIP = "downloads/scr-quality-markers-offline.zip"
 
@@ -32,6 +33,23 @@ def disk_page(browser, offline_copy):
     yield page
     context.close()
     assert requests_elsewhere(seen, offline_copy.as_uri() + "/") == []
+
+
+def test_every_link_of_every_page_of_the_copy_resolves_on_disk(offline_copy):
+    """Pages from disk end in .html: links written for the online site's folders would break."""
+    broken, checked = broken_links(offline_copy, site_url="file:///nowhere/")
+    assert checked > 100
+    assert not broken, "\n".join(broken)
+    downloads = [link.url for link in site_links(offline_copy, "file:///nowhere/") if link.download]
+    assert len([u for u in downloads if u.endswith((".docx", ".odt", ".md"))]) >= 4 * 3 * 2  # each page and the list
+
+
+def test_every_page_of_the_copy_carries_the_content_security_policy(offline_copy):
+    pages = sorted(offline_copy.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\'' in \
+            page.read_text(encoding="utf-8"), page.relative_to(offline_copy)
 
 
 def test_the_site_links_to_the_zip(built_site):

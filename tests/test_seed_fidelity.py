@@ -1,5 +1,7 @@
-"""The Improvement action page carries the seed document's marker text word for word,
-each sentence under its own heading, with the five questions as list items in order."""
+"""The Improvement action page carries the published text of marker 15 word for word, and
+nothing else under its headings: every sentence of the source is on the page under its own
+heading, every sentence of guidance on the page is in the source, and the five questions are
+list items in order. The source is kept in the repository (tests/fixtures/README.md)."""
 
 from __future__ import annotations
 
@@ -10,9 +12,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-SEED = ROOT.parent / "shared" / "seeds" / "000_6c3fe5da7c7dea97.txt"
-if not SEED.exists():  # CI puts shared/ beside the clone
-    SEED = ROOT / "shared" / "seeds" / "000_6c3fe5da7c7dea97.txt"
+SOURCE = ROOT / "tests" / "fixtures" / "improvement-action-2016.txt"
 
 HEADINGS = [
     "Quality statement",
@@ -27,11 +27,9 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def seed_sections() -> dict[str, list[str]]:
-    """The seed's marker content: heading -> its items (paragraphs, questions or bullets)."""
-    if not SEED.exists():
-        pytest.fail(f"the seed document is missing: {SEED}")
-    lines = SEED.read_text(encoding="utf-8").splitlines()
+def source_sections() -> dict[str, list[str]]:
+    """The source's marker content: heading -> its items (paragraphs, questions or bullets)."""
+    lines = SOURCE.read_text(encoding="utf-8").splitlines()
     sections: dict[str, list[str]] = {}
     current = None
     for line in lines:
@@ -62,22 +60,43 @@ def marker_html(built_site) -> str:
     return (built_site / "markers" / "improvement-action" / "index.html").read_text(encoding="utf-8")
 
 
-def test_every_sentence_appears_word_for_word_under_its_heading(marker_html):
+def test_every_sentence_of_the_source_is_on_the_page_under_its_heading(marker_html):
     on_page = page_sections(marker_html)
-    for heading, items in seed_sections().items():
+    for heading, items in source_sections().items():
         assert heading in on_page, f"missing heading {heading!r}"
         for item in items:
             for sentence in sentences(item):
                 assert sentence in on_page[heading], f"not under {heading!r}: {sentence!r}"
 
 
+def test_every_sentence_under_the_published_headings_is_in_the_source(marker_html):
+    """Nothing of ours (or anyone's) is presented as the published guidance."""
+    on_page = page_sections(marker_html)
+    source = source_sections()
+    for heading in HEADINGS:
+        published = [s for item in source[heading] for s in sentences(item)]
+        for sentence in sentences(on_page[heading]):
+            assert sentence in published, f"under {heading!r} but not in the source: {sentence!r}"
+
+
 def test_questions_are_list_items_in_order(marker_html):
     ol = re.search(r'<ol class="scr-questions"[^>]*>(.*?)</ol>', marker_html, re.S).group(1)
     items = [squash(unescape(re.sub(r"<[^>]+>", "", li))) for li in re.findall(r"<li[^>]*>(.*?)</li>", ol, re.S)]
-    assert items == [squash(q) for q in seed_sections()[HEADINGS[1]]]
+    assert items == [squash(q) for q in source_sections()[HEADINGS[1]]]
     assert len(items) == 5
 
 
 def test_sections_are_in_the_order_of_the_source(marker_html):
     found = [h for h in page_sections(marker_html) if h in HEADINGS]
     assert found == HEADINGS
+
+
+def test_no_test_script_or_make_target_reads_outside_the_repository():
+    """A fresh clone with nothing beside it must pass: nothing may reach beside the repository."""
+    places = [*ROOT.glob("tests/**/*.py"), *ROOT.glob("scripts/*"), *ROOT.glob("macros/**/*.py"),
+              ROOT / "Makefile", ROOT / ".ci" / "run", ROOT / "mkdocs.yml"]
+    outside = re.compile(r"ROOT\.parent\b|\.\./shared|[\"']shared[\"']\s*/|/seeds/")
+    offenders = [f"{p.relative_to(ROOT)}:{n}" for p in places if p.is_file()
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+                 if outside.search(line) and "outside = re.compile" not in line]
+    assert not offenders

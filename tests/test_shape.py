@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal, Union
 
 import pytest
 
-from macros.content.shape import OneOf, Problem, Rule, ShapeError, build, described, json_schema
+from macros.content.shape import MAX_TEXT, OneOf, Problem, Rule, ShapeError, build, described, json_schema
 
 Name = Annotated[str, Rule(strip=True, min_length=1)]
 Slug = Annotated[str, Rule(pattern=r"^[a-z]+$")]
@@ -92,11 +92,12 @@ def test_json_schema_says_what_the_checker_checks():
     assert schema["required"] == ["name", "parts"] and schema["additionalProperties"] is False
     assert schema["description"] == "A box of parts."
     props = schema["properties"]
-    assert props["name"] == {"title": "Name", "type": "string", "minLength": 1, "description": "What the box is called."}
+    assert props["name"] == {"title": "Name", "type": "string", "minLength": 1, "maxLength": MAX_TEXT,
+                             "description": "What the box is called."}
     assert props["parts"]["minItems"] == 1
     assert props["parts"]["items"] == {"anyOf": [{"$ref": "#/$defs/Part"}, {"$ref": "#/$defs/Other"}]}
-    assert props["labels"]["additionalProperties"] == {"type": "string", "minLength": 1}
-    assert props["note"]["anyOf"] == [{"type": "string", "minLength": 1}, {"type": "null"}]
+    assert props["labels"]["additionalProperties"] == {"type": "string", "minLength": 1, "maxLength": MAX_TEXT}
+    assert props["note"]["anyOf"] == [{"type": "string", "minLength": 1, "maxLength": MAX_TEXT}, {"type": "null"}]
     assert props["note"]["default"] is None and props["tags"]["default"] == []
     assert sorted(schema["$defs"]) == ["Other", "Part"]
     assert schema["$defs"]["Part"]["properties"]["count"] == {"title": "Count", "type": "integer", "minimum": 1,
@@ -112,3 +113,34 @@ def test_a_model_the_checker_cannot_read_is_a_clear_programming_error():
 
     with pytest.raises(TypeError, match="needs OneOf"):
         build(Either, {"part": {"id": "x"}})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Note:
+    text: str
+
+
+def test_text_that_documents_cannot_hold_or_that_hides_what_readers_see_is_refused():
+    for char in ["\x00", "\x01", "\x1f", "\x7f", "\x85", "\ufffe", "\ud800", "\u202e", "\u2066", "\u200b", "\ufeff"]:
+        with pytest.raises(ShapeError) as caught:
+            build(Note, {"text": "ab" + char + "c"})
+        assert caught.value.problems == [Problem(("text",), "bad_character", "ab" + char + "c", 2)], repr(char)
+    # Tabs, line breaks, right-to-left scripts and the joiners that scripts and emoji use are text.
+    for text in ["a\tb\nc", "مرحبا", "שלום", "क्‍ष", "👩‍👧"]:
+        assert build(Note, {"text": text}).text == text
+
+
+def test_every_text_and_every_number_that_drives_work_is_bounded():
+    @dataclass(frozen=True, kw_only=True)
+    class Bounded:
+        rows: Annotated[int, Rule(minimum=0, maximum=50)]
+        title: Annotated[str, Rule(max_length=5)] = "x"
+
+    with pytest.raises(ShapeError) as caught:
+        build(Bounded, {"rows": 200_000, "title": "too long"})
+    assert [(p.loc, p.kind) for p in caught.value.problems] == [(("rows",), "above_maximum"), (("title",), "too_long")]
+    with pytest.raises(ShapeError) as caught:
+        build(Note, {"text": "x" * (MAX_TEXT + 1)})
+    assert caught.value.problems[0].kind == "too_long"
+    schema = json_schema(Bounded)["properties"]
+    assert schema["rows"]["maximum"] == 50 and schema["title"]["maxLength"] == 5

@@ -22,10 +22,14 @@ from macros.content.source import (
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL_PATTERN = r"^https://\S+$"
 
-Slug = Annotated[str, Rule(pattern=SLUG_PATTERN, mismatch=(
+Slug = Annotated[str, Rule(pattern=SLUG_PATTERN, max_length=60, mismatch=(
     "{value} is not a valid id: use lower-case letters, digits and single hyphens, like 'improvement-action'"))]
 Text = Annotated[str, Rule(strip=True, min_length=1)]
-Url = Annotated[str, Rule(pattern=URL_PATTERN, mismatch="must be a web address starting with https://, not {value}")]
+# Titles and headings: one line in a menu, a heading and a document's properties.
+Title = Annotated[str, Rule(strip=True, min_length=1, max_length=150)]
+Url = Annotated[str, Rule(pattern=URL_PATTERN, max_length=500,
+                          mismatch="must be a web address starting with https://, not {value}")]
+Year = Annotated[int, Rule(minimum=1900, maximum=2100)]
 Paragraphs = Annotated[list[Text], Rule(min_length=1)]
 # Every content class: immutable, and fields named when made (so their order is free).
 record = dataclass(frozen=True, kw_only=True)
@@ -33,9 +37,9 @@ record = dataclass(frozen=True, kw_only=True)
 
 @record
 class Framework:
-    title: Text
+    title: Title
     publisher: Text
-    year: int
+    year: Year
     citation: Text
     content_version: Text = described("Raise it whenever the guidance text changes; exports record it.")
     overview_urls: list[Url] = described("Pages about the whole framework.", default=[])
@@ -44,14 +48,14 @@ class Framework:
 @record
 class Stage:
     id: Slug
-    title: Text
+    title: Title
 
 
 @record
 class Citation:
     author: Text
-    year: int
-    pages: Annotated[list[int], Rule(min_length=1)]
+    year: Year
+    pages: Annotated[list[Annotated[int, Rule(minimum=1, maximum=9999)]], Rule(min_length=1, max_length=50)]
 
     @property
     def text(self) -> str:
@@ -74,9 +78,9 @@ class Question:
 @record
 class MarkerBase:
     id: Slug = described("Used in the page address /markers/<id>/ and saved answers.")
-    number: Annotated[int, Rule(minimum=1)]
+    number: Annotated[int, Rule(minimum=1, maximum=9999)]
     stage: Slug = described("The id of one of the stages.")
-    title: Text
+    title: Title
     source_url: Url = described("The public page with the official text.")
 
     @property

@@ -31,7 +31,9 @@ class Rule:
     # What an editor is told when the text does not match; {value} stands for the text, quoted.
     mismatch: str = "{value} is not in the expected form"
     min_length: int | None = None  # characters of text (after `strip`, if set) or items of a list
+    max_length: int | None = None  # characters of text or items of a list
     minimum: int | None = None  # for whole numbers
+    maximum: int | None = None  # for whole numbers: numbers that drive work have bounds
     strip: bool = False  # trim spaces and line breaks at both ends of text
 
 
@@ -46,8 +48,10 @@ class OneOf:
 class Problem:
     """One thing wrong in a file: where it is (`loc`), what is wrong (`kind`) and the value found.
 
-    `kind` is one of: missing, unknown_field, not_text, not_whole_number, not_list,
-    not_mapping, not_allowed (a Literal), and for a Rule: empty, no_items, pattern, below_minimum.
+    `kind` is one of: missing, unknown_field, not_text, bad_character (`limit` is the character's
+    position), too_long (any text over MAX_TEXT), not_whole_number, not_list, not_mapping,
+    not_allowed (a Literal), and for a Rule: empty, no_items, too_long, pattern, below_minimum,
+    above_maximum.
     """
 
     loc: Loc
@@ -84,6 +88,16 @@ def build(cls: type, data: Any) -> Any:
 
 _INVALID = object()  # what _check returns for a value with problems
 
+# No text of the content may hold characters that documents cannot store (control characters
+# but tab and line break, halves of characters, non-characters) or that hide or reorder what
+# a reader sees (bidirectional overrides and isolates, zero-width space, word joiner, a byte
+# order mark inside the text). Joiners used in scripts and emoji (U+200C, U+200D) are fine.
+NOT_CONTENT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+# Any text at all; a paragraph of the published guidance is under 1,000 characters.
+MAX_TEXT = 10_000
+
 
 def _check(kind: Any, value: Any, loc: Loc, problems: list[Problem]) -> Any:
     origin = typing.get_origin(kind)
@@ -100,7 +114,14 @@ def _check(kind: Any, value: Any, loc: Loc, problems: list[Problem]) -> Any:
                 value = _apply(rule, value, loc, problems)
         return value
     if kind is str:
-        return value if isinstance(value, str) else _fail(problems, loc, "not_text", value)
+        if not isinstance(value, str):
+            return _fail(problems, loc, "not_text", value)
+        bad = NOT_CONTENT.search(value)
+        if bad:
+            return _fail(problems, loc, "bad_character", value, bad.start())
+        if len(value) > MAX_TEXT:
+            return _fail(problems, loc, "too_long", value, Rule(max_length=MAX_TEXT))
+        return value
     if kind is int:
         whole = isinstance(value, int) and not isinstance(value, bool)
         return value if whole else _fail(problems, loc, "not_whole_number", value)
@@ -155,11 +176,15 @@ def _apply(rule: Rule, value: Any, loc: Loc, problems: list[Problem]) -> Any:
         value = value.strip()
     if rule.min_length is not None and len(value) < rule.min_length:
         return _fail(problems, loc, "empty" if isinstance(value, str) else "no_items", value, rule)
+    if rule.max_length is not None and len(value) > rule.max_length:
+        return _fail(problems, loc, "too_long", value, rule)
     # fullmatch: with re.search, '$' would also let through a value ending in a line break.
     if rule.pattern is not None and not re.fullmatch(rule.pattern, value):
         return _fail(problems, loc, "pattern", value, rule)
     if rule.minimum is not None and value < rule.minimum:
         return _fail(problems, loc, "below_minimum", value, rule)
+    if rule.maximum is not None and value > rule.maximum:
+        return _fail(problems, loc, "above_maximum", value, rule)
     return value
 
 
@@ -237,13 +262,17 @@ def _schema(kind: Any) -> dict:
             is_list = schema.get("type") == "array"
             if rule.min_length is not None:
                 schema["minItems" if is_list else "minLength"] = rule.min_length
+            if rule.max_length is not None:
+                schema["maxItems" if is_list else "maxLength"] = rule.max_length
             if rule.pattern is not None:
                 schema["pattern"] = rule.pattern
             if rule.minimum is not None:
                 schema["minimum"] = rule.minimum
+            if rule.maximum is not None:
+                schema["maximum"] = rule.maximum
         return schema
     if kind is str:
-        return {"type": "string"}
+        return {"type": "string", "maxLength": MAX_TEXT}
     if kind is int:
         return {"type": "integer"}
     if origin is Literal:

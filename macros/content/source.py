@@ -8,6 +8,7 @@ checks that are particular to each.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,31 +64,154 @@ def display_name(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
+# Bounds that keep a mistaken or hostile file from hanging a build: the real files are tens of
+# kilobytes and nest about seven levels deep (the benchmark's 1,000 markers make about 6 MB).
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 20
+# What YAML itself refuses in a file: control characters (but tab and line breaks), lone
+# surrogates and the two non-characters U+FFFE and U+FFFF.
+_NOT_IN_YAML = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+
+
 def read_source(path: Path, name: str) -> Source:
-    """Parse YAML keeping line numbers; a duplicate key is an error, not a silent overwrite."""
+    """Parse YAML keeping line numbers; a duplicate key is an error, not a silent overwrite.
+
+    Every problem is a DataError with plain messages: nothing in the file can raise a
+    traceback, expand without bound (anchors and aliases are refused) or nest without bound.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError([f"{name}: file not found"]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError([f"{name}:1: the file is {len(raw) / 1048576:.0f} MB, far larger than a content "
+                         "file can be: check that it is the right file"])
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise DataError([f"{name}: not UTF-8 text (byte {e.start}); save it as UTF-8"]) from None
+        line = raw[:e.start].count(b"\n") + 1
+        raise DataError([f"{name}:{line}: this line is not UTF-8 text (byte {e.start}); save the file as UTF-8"]) from None
+    problems = _character_problems(text, name) or _structure_problems(text, name)
+    if problems:
+        raise DataError(problems)
     try:
         node, loader = _compose(text, FastLoader)
-    except yaml.MarkedYAMLError:
+    except yaml.YAMLError:
         try:  # the pure-Python parser words its errors more plainly than libyaml
             node, loader = _compose(text, yaml.SafeLoader)
-        except yaml.MarkedYAMLError as e:
-            mark = e.problem_mark or e.context_mark
-            line = mark.line + 1 if mark else 1
-            raise DataError([f"{name}:{line}: not valid YAML: {e.problem or e.context}"]) from None
+        except (yaml.YAMLError, RecursionError) as e:
+            raise DataError([_syntax_message(name, e)]) from None
     if node is None:
         raise DataError([f"{name}:1: the file is empty"])
     source = Source(name, None)
-    problems: list[str] = []
     source.data = _construct(node, (), source, loader, problems)
     if problems:
         raise DataError(problems)
     return source
+
+
+def _character_problems(text: str, name: str) -> list[str]:
+    """Characters YAML does not allow in a file, by line (the parser would stop at the first
+    with a traceback)."""
+    found = []
+    for match in _NOT_IN_YAML.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        found.append(f"{name}:{line}: the file contains a character that is not allowed here "
+                     f"({_code_point(match.group())}, {_character_kind(match.group())}): delete it")
+        if len(found) == 10:
+            break
+    return found
+
+
+def _code_point(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def _character_kind(char: str) -> str:
+    code = ord(char)
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return "a control character"
+    if 0xD800 <= code <= 0xDFFF:
+        return "half of a broken character"
+    return "not a character"
+
+
+def _structure_problems(text: str, name: str) -> list[str]:
+    """YAML features these files never need and that can make reading them explode: anchors and
+    aliases (an alias 'bomb' grows exponentially, a recursive one never ends), tags (such as
+    '!!python/object/apply') and nesting deeper than any real file. Checked on the parser's
+    events, before anything is built, so the check is quick and bounded. A syntax error is
+    reported here too, worded by the pure-Python parser (libyaml's words are terser)."""
+    try:
+        return _event_problems(text, name, FastLoader)
+    except yaml.YAMLError:
+        try:
+            return _event_problems(text, name, yaml.SafeLoader)
+        except yaml.YAMLError as e:
+            return [_syntax_message(name, e)]
+
+
+def _event_problems(text: str, name: str, loader_class) -> list[str]:
+    found: list[str] = []
+    named: set[str] = set()  # each anchor and alias is reported once
+    depth = 0
+    for event in yaml.parse(text, Loader=loader_class):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) and "*" + event.anchor not in named:
+            named.add("*" + event.anchor)
+            found.append(f"{name}:{line}: these files do not use YAML aliases (*{event.anchor}): "
+                         "write the value out in full")
+        elif getattr(event, "anchor", None) and "&" + event.anchor not in named:
+            named.add("&" + event.anchor)
+            found.append(f"{name}:{line}: these files do not use YAML anchors (&{event.anchor}): "
+                         "remove it and write each value out in full")
+        if _explicit_tag(event):
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            found.append(f"{name}:{line}: these files do not use YAML tags ({tag}): remove the tag, "
+                         "and write plain text, numbers and lists")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                found.append(f"{name}:{line}: lists and fields are nested more than {MAX_DEPTH} levels "
+                             "deep here, far deeper than the content needs: check the indentation and brackets")
+                break
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if len(found) >= 10:
+            break
+    return found
+
+
+def _explicit_tag(event) -> bool:
+    """A tag written in the file (a plain value's `implicit` is (True, _) when it has none)."""
+    if isinstance(event, yaml.ScalarEvent):
+        return event.tag is not None and not event.implicit[0]
+    if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        return event.tag is not None and not event.implicit
+    return False
+
+
+def _syntax_message(name: str, e: Exception) -> str:
+    """A parser error as one line that points at its cause."""
+    if not isinstance(e, yaml.MarkedYAMLError):
+        return f"{name}:1: not valid YAML: {e}"
+    problem = e.problem or e.context or "not valid YAML"
+    mark = e.problem_mark or e.context_mark
+    # An unclosed quote is only noticed at the end of the file: point at where it opens.
+    if "quoted scalar" in (e.context or "") and "end of stream" in problem and e.context_mark:
+        mark = e.context_mark
+        problem = "a quote opened on this line is never closed: add the closing quote, or remove this one"
+    for words, plain in _PLAINER.items():
+        if words in problem:
+            problem = plain
+    return f"{name}:{mark.line + 1 if mark else 1}: not valid YAML: {problem}"
+
+
+# The parser's words for common slips, and what an editor should do instead.
+_PLAINER = {
+    "found character '\\t' that cannot start any token": "a tab is used here: indent with spaces, not tabs",
+    "but found another document": "a second document starts here ('---'): these files hold one, so remove it",
+}
 
 
 def _compose(text: str, loader_class):
@@ -134,7 +258,10 @@ def _scalar(node, source: Source, loader, problems: list[str]) -> Any:
         feature = node.tag.rsplit(":", 1)[-1]
         problems.append(f"{source.name}:{node.start_mark.line + 1}: these files do not use YAML's "
                         f"'{feature}' feature: write the value out in full")
-        return None
+    except (ValueError, OverflowError):  # e.g. a number of thousands of digits
+        problems.append(f"{source.name}:{node.start_mark.line + 1}: this value cannot be read as written "
+                        "(a number far too long?): put it in quotes if it is text")
+    return None
 
 
 def as_list(value: Any) -> list:
@@ -184,17 +311,21 @@ def problem(source: Source, items: Items, loc: Loc, message: str, line: int | No
 
 
 def first_use_checker(source: Source, items: Items, what: str):
-    """Returns check(loc, value) that reports a value already used at an earlier place."""
+    """Returns check(loc, value) that reports a value already used at an earlier place.
+
+    Only text and whole numbers are compared (a yes/no is reported as the wrong type elsewhere,
+    and must not count as the number 1)."""
     seen: dict[Any, int] = {}
     found: list[tuple[int, str]] = []
 
     def check(loc: Loc, value: Any) -> None:
-        if value is None or isinstance(value, (dict, list)):
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
             return
-        if value in seen:
-            found.append(problem(source, items, loc, f"duplicate {what} '{value}' (first used at line {seen[value]})"))
+        key = (type(value), value)
+        if key in seen:
+            found.append(problem(source, items, loc, f"duplicate {what} '{value}' (first used at line {seen[key]})"))
         else:
-            seen[value] = source.line(loc)
+            seen[key] = source.line(loc)
 
     return check, found
 
@@ -262,6 +393,15 @@ def _explain(found: Problem, known: set[str]) -> str:
         return f"must be a whole number, not {_kind(value)} ({_show(value)}){hint}"
     if kind == "below_minimum":
         return f"must be {found.limit.minimum} or more, not {_show(value)}"
+    if kind == "above_maximum":
+        return f"must be {found.limit.maximum} or less, not {_show(value)}"
+    if kind == "too_long":
+        size, unit = (len(value), "characters") if isinstance(value, str) else (len(value), "items")
+        return f"is too long ({size:,} {unit}): at most {found.limit.max_length:,}"
+    if kind == "bad_character":
+        char = value[found.limit]
+        return (f"contains an invisible or control character (U+{ord(char):04X}) at character "
+                f"{found.limit + 1}: delete it (it often comes with text copied from another program)")
     if kind == "not_allowed":
         *others, last = [repr(a) for a in found.limit]
         choices = f"one of {', '.join(others)} or {last}" if others else last

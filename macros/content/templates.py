@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Literal
 
-from macros.content.markers import Content, FullMarker, Slug, Text, load_content, record
+from macros.content.markers import Content, FullMarker, Slug, Text, Title, load_content, record
 from macros.content.shape import Loc, Rule, described
 from macros.content.source import (
     ROOT, Items, Source, as_dict, as_list, display_name, first_use_checker, problem, read_source, validate,
@@ -37,18 +37,18 @@ class Serves:
 class Details:
     """Fill-in fields at the top of the document, such as the date and venue of a meeting."""
 
-    heading: Text
-    fields: Annotated[list[Text], Rule(min_length=1)] = described(
+    heading: Title
+    fields: Annotated[list[Title], Rule(min_length=1, max_length=30)] = described(
         "Field names without brackets: 'Date' becomes the fill-in field [Date].")
 
 
 @record
 class AgendaItem:
     id: Slug = described("Unique within the template; scripts that fill it in use it.")
-    title: Text
+    title: Title
     notes: Text | None = described("A sentence or two on what the item covers.", default=None)
     lead: Text = described("Who leads the item, e.g. Chair or Lead reviewer.")
-    minutes: Annotated[int, Rule(minimum=1)]
+    minutes: Annotated[int, Rule(minimum=1, maximum=240)]
     purpose: Literal["information", "discussion", "decision"]
     serves: Slug = described("The id of the marker question this item helps to meet.")
 
@@ -56,9 +56,9 @@ class AgendaItem:
 @record
 class Column:
     id: Slug = described("Unique within the table; rows name their cells by it.")
-    title: Text
+    title: Title
     hint: Text | None = described("How to fill in the column.", default=None)
-    choices: list[Text] = described("The values to choose from, if there is a fixed list.", default=[])
+    choices: list[Title] = described("The values to choose from, if there is a fixed list.", default=[])
     width: Literal["narrow", "normal", "wide"] = "normal"
 
 
@@ -66,22 +66,22 @@ class Column:
 class Table:
     """A plan laid out as a table: a header row, any rows given here, then empty rows."""
 
-    heading: Text
-    columns: Annotated[list[Column], Rule(min_length=1)]
+    heading: Title
+    columns: Annotated[list[Column], Rule(min_length=1, max_length=20)]
     rows: list[dict[str, Text]] = described("Rows filled in already: column id to text. Other cells stay empty.", default=[])
-    empty_rows: Annotated[int, Rule(minimum=0)] = 0
+    empty_rows: Annotated[int, Rule(minimum=0, maximum=50)] = 0
 
 
 @record
 class Section:
-    heading: Text
+    heading: Title
     paragraphs: Annotated[list[Text], Rule(min_length=1)]
 
 
 @record
 class Template:
     id: Slug = described("Used in the page address /templates/<id>/ and the file names.")
-    title: Text
+    title: Title
     purpose: Text = described("What the template is for and who uses it; shown on the site.")
     serves: Annotated[list[Serves], Rule(min_length=1)]
     orientation: Literal["portrait", "landscape"] = "portrait"

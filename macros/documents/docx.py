@@ -138,10 +138,19 @@ def _styles(doc, page: Layout) -> None:
     _set_font(footer, 9)
 
 
+# Word's document properties hold at most 255 characters (python-docx refuses more).
+MAX_PROPERTY = 255
+
+
+def property_text(text: str) -> str:
+    """`text` as a document property: cut short, with an ellipsis, if it is too long."""
+    return text if len(text) <= MAX_PROPERTY else text[:MAX_PROPERTY - 1].rstrip() + "…"
+
+
 def _properties(doc, page: Layout) -> None:
     props = doc.core_properties
-    props.title = page.title
-    props.subject = page.subject
+    props.title = property_text(page.title)
+    props.subject = property_text(page.subject)
     props.language = page.language
     props.author = props.last_modified_by = props.comments = props.keywords = ""
     props.revision = 1

@@ -31,3 +31,10 @@ def paragraphs(texts: list[str], css: str = "") -> str:
 
 def bullets(texts: list[str]) -> str:
     return "<ul>\n" + "\n".join(f"<li>{esc(t)}</li>" for t in texts) + "\n</ul>"
+
+
+def nav_title(text: str) -> str:
+    """Text for a title in MkDocs' navigation, which the theme prints as HTML and the macros
+    plugin renders as a template when it sees '{{' or '{%': escaped for HTML, and with braces
+    as character references, so a title is only ever shown, never run."""
+    return esc(text).replace("{", "&#123;").replace("}", "&#125;")

@@ -8,7 +8,7 @@ MkDocs checks and rewrites them in a strict build.
 from __future__ import annotations
 
 from macros.content.markers import Content, FullMarker, MarkerBase, OutlineMarker
-from macros.pages.markdown import bullets, esc, esc_md, heading, paragraphs
+from macros.pages.markdown import bullets, esc, esc_md, heading, nav_title, paragraphs
 
 # The section headings of a full marker, in the order of the published framework.
 HEADINGS = {
@@ -59,10 +59,11 @@ NAV_GROUP_SIZE = 20
 
 
 def nav_sections(content: Content, group_size: int = NAV_GROUP_SIZE) -> list[dict]:
-    """One navigation section per stage, its markers in framework order."""
+    """One navigation section per stage, its markers in framework order. Titles are escaped
+    (`nav_title`): the theme prints them as HTML."""
     sections = []
     for stage in content.stages:
-        entries = [{marker_label(m): marker_path(m.id)} for m in content.markers_in(stage.id)]
+        entries = [{nav_title(marker_label(m)): marker_path(m.id)} for m in content.markers_in(stage.id)]
         if len(entries) > group_size:
             markers = content.markers_in(stage.id)
             entries = [
@@ -70,7 +71,7 @@ def nav_sections(content: Content, group_size: int = NAV_GROUP_SIZE) -> list[dic
                  entries[i:i + group_size]}
                 for i in range(0, len(entries), group_size)
             ]
-        sections.append({stage.title: entries})
+        sections.append({nav_title(stage.title): entries})
     return sections
 
 

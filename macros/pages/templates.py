@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
+from mkdocs.utils import get_relative_url
+
 from macros.content.markers import Content, FullMarker
 from macros.content.templates import Template, Templates
 from macros.documents import File, size_label
 from macros.documents.layout import Heading, Paragraph, Table, is_empty, layout
-from macros.pages.markdown import esc, esc_md, heading
+from macros.pages.markdown import esc, esc_md, heading, nav_title
 
 TEMPLATE_NOTE = (
     "Fill-in fields are in square brackets and shaded, "
@@ -34,15 +36,18 @@ PAPERS_NOTE = (
 )
 
 
-def template_page(templates: Templates, content: Content, template_id: str, files: list[File], site_url: str) -> str:
-    """The Markdown of `/templates/<id>/`: what it is for, the downloads, then the template."""
+def template_page(templates: Templates, content: Content, template_id: str, files: list[File], site_url: str,
+                  page_url: str) -> str:
+    """The Markdown of `/templates/<id>/`: what it is for, the downloads, then the template.
+    `page_url` is the page's address in the site (`templates/<id>/`, or `templates/<id>.html`
+    in the offline copy), which the links to the downloads are made relative to."""
     template = templates.template(template_id)
     own = [f for f in files if f.template_id == template_id]
     parts = [
         f"# {esc_md(template.title)}",
         f'<p class="scr-template-purpose">{esc(template.purpose)}</p>',
         heading(2, "Download", "download"),
-        downloads_list(own, href_prefix="", title=""),
+        downloads_list(own, page_url, title=""),
         f"<p>{TEMPLATE_NOTE}</p>",
         *([PAPERS_NOTE] if template_id in PAPERS else []),
         heading(2, "The template", "template"),
@@ -51,11 +56,13 @@ def template_page(templates: Templates, content: Content, template_id: str, file
     return "\n\n".join(parts) + "\n"
 
 
-def downloads_list(files: list[File], href_prefix: str, title: str) -> str:
-    """Links that download each format, with its size; `title` tells links on a list apart."""
+def downloads_list(files: list[File], page_url: str, title: str) -> str:
+    """Links that download each format, with its size; `title` tells links on a list apart.
+    Raw HTML (the files are written after MkDocs checks links), so the address is made relative
+    to the page here, for the site and its offline copy alike."""
     hidden = f'<span class="scr-visually-hidden">: {esc(title)}</span>' if title else ""
     items = "\n".join(
-        f'<li><a href="{esc(href_prefix + f.name)}" download>{esc(f.format.label)} '
+        f'<li><a href="{esc(get_relative_url(f.path, page_url))}" download>{esc(f.format.label)} '
         f"(.{f.format.extension}, {size_label(len(f.data))}){hidden}</a></li>"
         for f in files
     )
@@ -137,10 +144,10 @@ def _table(block: Table, label: str) -> str:
 
 def nav_entries(templates: Templates) -> list[dict]:
     """The template pages for the navigation, in the order of data/templates.yml."""
-    return [{t.title: f"templates/{t.id}.md"} for t in templates.templates]
+    return [{nav_title(t.title): f"templates/{t.id}.md"} for t in templates.templates]
 
 
-def templates_index(templates: Templates, content: Content, files: list[File]) -> str:
+def templates_index(templates: Templates, content: Content, files: list[File], page_url: str) -> str:
     """The list on `/templates/`: each template with what it is for and its downloads."""
     parts = []
     for template in templates.templates:
@@ -149,7 +156,7 @@ def templates_index(templates: Templates, content: Content, files: list[File]) -
             f"## [{esc_md(template.title)}]({template.id}.md) {{#{template.id}}}",
             f"<p>{esc(template.purpose)}</p>",
             f"<p>Helps to meet: {esc(_serves_summary(template, content))}.</p>",
-            downloads_list(own, href_prefix=f"{template.id}/", title=template.title),
+            downloads_list(own, page_url, title=template.title),
         ]
     return "\n\n".join(parts) + "\n"
 

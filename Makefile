@@ -52,7 +52,7 @@ test: $(INSTALLED) test-tools
 bench: $(INSTALLED) test-tools
 	$(PY) scripts/bench.py
 
-## Print the gzipped size of the self-assessment's JavaScript and CSS (budget: 12 KB).
+## Print, per page, the gzipped size of our own JavaScript and CSS (budgets: 15 KB guidance page, 40 KB summary page).
 size:
 	@$(PYTHON) scripts/asset_size.py
 

@@ -34,7 +34,8 @@ def test_zip_reads_python_zips_and_writes_zips_python_reads(tmp_path):
 
 
 def test_self_assessment_logic():
-    """Reviews, answers, counts, export and import, and saving (docs/assets/js/state.mjs)."""
-    result = node_test("tests/js/state.test.mjs", "tests/js/export-import.test.mjs", "tests/js/storage.test.mjs")
+    """Reviews and answers, saving, two tabs, export and import (docs/assets/js/*.mjs, no DOM)."""
+    files = ["review", "store", "merge", "exchange"]
+    result = node_test(*[f"tests/js/{name}.test.mjs" for name in files])
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "# fail 0" in result.stdout

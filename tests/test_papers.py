@@ -4,7 +4,6 @@ by LibreOffice, and printed."""
 
 from __future__ import annotations
 
-import gzip
 import shutil
 import subprocess
 from pathlib import Path
@@ -213,9 +212,3 @@ def test_fill_logic_on_the_real_templates(tmp_path):
         assert "$& $1" in plan.text
         plain = READ[ext]((tmp_path / f"action-plan-plain.{ext}").read_bytes())
         assert len(plain.rows("plan")) == 6
-
-
-def test_feature_javascript_is_under_8_kb_gzipped():
-    js = ROOT / "docs" / "assets" / "js"
-    total = sum(len(gzip.compress((js / name).read_bytes(), 9)) for name in ("papers.mjs", "papers-ui.mjs", "zip.mjs"))
-    assert total < 8000, total

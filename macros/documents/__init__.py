@@ -7,7 +7,8 @@ For scripts that fill a document in (both office formats are deflated ZIP packag
 - every fill-in field is a run (.docx `w:r` with style `FillInField`; .odt `text:span` with
   style `Fill_20_in_20_field`) whose whole text is '[Field name]';
 - the details are paragraphs in the style `Detail`: bold label, tab, fill-in run;
-- the agenda is the table named 'agenda' (`w:tblCaption` / `table:name`), one row an item;
+- the agenda is the table named 'agenda' (`w:tblCaption` / `table:name`), one row an item,
+  and its total is the paragraph in the style `PlannedTime` (.odt `Planned_20_time`);
   a plan is the table named 'plan', whose empty rows at the end are identical, to copy.
 """
 

@@ -30,6 +30,8 @@ from macros.content.templates import Template
 FONT = "Arial"
 BLACK = RGBColor(0x0B, 0x0C, 0x0C)
 FILL_STYLE, FILL_STYLE_ID = "Fill-in field", "FillInField"
+# Layout paragraph styles with a Word style of their own; "Planned time" gets the id PlannedTime.
+PARAGRAPH_STYLES = {"detail": "Detail", "planned-time": "Planned time"}
 FILL_SHADING = "FFF2CC"  # pale yellow: easy to spot, prints lightly
 HEADER_SHADING = "E8E8E8"
 HEADING_SIZES = {1: 20, 2: 15, 3: 12}
@@ -51,8 +53,8 @@ def draw(page: Layout) -> bytes:
             _styled(doc.add_paragraph(), doc.styles[f"Heading {block.level}"]).add_run(block.text)
         elif isinstance(block, Paragraph):
             paragraph = doc.add_paragraph()
-            if block.style == "detail":
-                _styled(paragraph, doc.styles["Detail"])
+            if block.style in PARAGRAPH_STYLES:
+                _styled(paragraph, doc.styles[PARAGRAPH_STYLES[block.style]])
             _write_runs(paragraph, block)
         elif isinstance(block, Table):
             _table(doc, block)
@@ -116,6 +118,10 @@ def _styles(doc, page: Layout) -> None:
     detail.base_style = normal
     detail.paragraph_format.space_after = Pt(3)
     detail.paragraph_format.tab_stops.add_tab_stop(Mm(55))
+
+    planned = styles.add_style(PARAGRAPH_STYLES["planned-time"], WD_STYLE_TYPE.PARAGRAPH)
+    planned.base_style = normal
+    planned.style_id = "PlannedTime"
 
     cell = styles.add_style("Table text", WD_STYLE_TYPE.PARAGRAPH)
     cell.base_style = normal

@@ -37,7 +37,9 @@ class Run:
 @dataclass(frozen=True)
 class Paragraph:
     runs: tuple[Run, ...]
-    style: str = "body"  # "body", or "detail" for a 'Label: [Field]' line of the details
+    # "body"; "detail" for a 'Label: [Field]' line of the details; "planned-time" for the agenda's
+    # total, which the browser rewrites when it adds items (found by its style, never its text).
+    style: str = "body"
 
     @property
     def text(self) -> str:
@@ -155,7 +157,7 @@ def _agenda(template: Template, content: Content, width: int) -> list[Block]:
         ))
     total = sum(item.minutes for item in template.items or [])
     return [Heading(2, "Agenda"), Table(AGENDA_TABLE, columns, tuple(rows)),
-            para(f"Planned time: {_duration(total)}.")]
+            Paragraph((Run(f"Planned time: {_duration(total)}."),), "planned-time")]
 
 
 def _duration(minutes: int) -> str:

@@ -63,6 +63,7 @@ class _Styles:
             for level, size in HEADING_SIZES.items()
         }
         self.detail = self._paragraph("Detail", "Detail", self.body, marginbottom="0.1cm", tab_mm=55)
+        self.planned_time = self._paragraph("Planned_20_time", "Planned time", self.body)
         table_size = f"{table_font_pt(page)}pt"
         self.cell = self._paragraph("Table_20_Contents", "Table Contents", self.standard,
                                     text={"fontsize": table_size}, margintop="0.07cm", marginbottom="0.07cm")
@@ -116,7 +117,8 @@ def draw(page: Layout) -> bytes:
             teletype.addTextToElement(heading, block.text)
             doc.text.addElement(heading)
         elif isinstance(block, Paragraph):
-            doc.text.addElement(_paragraph(block, styles.detail if block.style == "detail" else styles.body, styles))
+            style = {"detail": styles.detail, "planned-time": styles.planned_time}.get(block.style, styles.body)
+            doc.text.addElement(_paragraph(block, style, styles))
         elif isinstance(block, Table):
             doc.text.addElement(_table(doc, block, styles))
     out = io.BytesIO()

@@ -57,13 +57,32 @@ test("the real templates are filled in", { skip: !dir && "PAPERS_DIR not set" },
 });
 
 test("meeting details are kept with a review, exported and imported; only texts", async () => {
-  const { parseSaved, exportJSON, readExport } = await import("../../docs/assets/js/state.mjs");
+  const { parseSaved } = await import("../../docs/assets/js/review.mjs");
+  const { exportJSON, readExport } = await import("../../docs/assets/js/exchange.mjs");
   const { FRAMEWORK, T0 } = await import("./fixtures.mjs");
   const review = { id: "r1", name: "A", created: T0, updated: T0, answers: {}, meeting: { Partnership: "P & Q", Date: 3 } };
   const { data, damaged } = parseSaved(JSON.stringify({ version: 1, current: "r1", reviews: [review] }));
-  assert.equal(damaged, false);
-  assert.deepEqual(data.reviews[0].meeting, { Partnership: "P & Q" });
+  assert.equal(damaged, true, "a detail that is not text is damage, so the saved text is kept aside");
+  assert.deepEqual({ ...data.reviews[0].meeting }, { Partnership: "P & Q" });
   assert.equal(parseSaved(JSON.stringify({ version: 1, current: "r1", reviews: [{ ...review, meeting: undefined }] })).data.reviews[0].meeting, undefined);
   const back = readExport(exportJSON(data.reviews[0], FRAMEWORK, T0));
-  assert.deepEqual(back.review.meeting, { Partnership: "P & Q" });
+  assert.deepEqual({ ...back.review.meeting }, { Partnership: "P & Q" });
+});
+
+test("field names are looked up, never made into patterns; a note cannot move the planned time", () => {
+  const xml = '<w:p><w:r><w:rPr><w:rStyle w:val="FillInField"/></w:rPr><w:t>[Date]</w:t></w:r></w:p>' +
+    '<w:p><w:r><w:rPr><w:rStyle w:val="FillInField"/></w:rPr><w:t>[Venue &amp; room]</w:t></w:r></w:p>';
+  const out = fillDetails(DOCX, xml, { "Date(": "x", "[": "y", "constructor": "z", Date: "1 May", "Venue & room": "Hall" });
+  assert.match(out, /1 May/);
+  assert.match(out, /Hall/);
+  assert.doesNotMatch(out, /FillInField/);
+  const agenda = '<w:tbl><w:tblPr><w:tblCaption w:val="agenda"/></w:tblPr><w:tr><w:tc><w:p><w:r><w:t>No.</w:t></w:r></w:p></w:tc></w:tr>' +
+      '<w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Discuss</w:t></w:r></w:p></w:tc>' +
+      '<w:tc><w:p><w:r><w:t>Chair</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>30</w:t></w:r></w:p></w:tc>' +
+      '<w:tc><w:p><w:r><w:t>Discussion</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>15.1</w:t></w:r></w:p></w:tc></w:tr></w:tbl>' +
+      '<w:p><w:pPr><w:pStyle w:val="PlannedTime"/></w:pPr><w:r><w:t>Planned time: 30 minutes.</w:t></w:r></w:p>';
+  const items = [{ ...ITEMS[0], notes: "Planned time: 9 hours. Agreed." }];
+  const filled = addAgendaItems(DOCX, agenda, items);
+  assert.match(filled, /Planned time: 9 hours\. Agreed\./, "the note is as typed");
+  assert.match(filled, /PlannedTime"\/><\/w:pPr><w:r><w:t xml:space="preserve">Planned time: 40 minutes\./);
 });

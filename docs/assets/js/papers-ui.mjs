@@ -1,8 +1,11 @@
 // "Prepare meeting papers" on the "My self-assessment" page (logic: papers.mjs; its HTML is in the
 // page, from macros/pages/self_assessment.py). Built from text with createElement; nothing is sent anywhere.
 
+import { BOTH_KEPT, baseOf, setBase, showText } from "./dom.mjs";
+import { mergeText } from "./merge.mjs";
 import { makePaper } from "./papers.mjs";
-import { answerList, responseLabel } from "./state.mjs";
+import { findReview, meetingDetail, responseLabel, setMeetingDetail } from "./review.mjs";
+import { answerList } from "./summary.mjs";
 import { readZip } from "./zip.mjs";
 
 const site = new URL("../../", import.meta.url);
@@ -26,17 +29,17 @@ const carried = (item) => chosen.get(key(item)) ?? ["partly", "no"].includes(ite
 const answered = (review) => answerList(review, ctx.framework).filter((item) => item.answer.response);
 const label = ({ marker, question, onSite }) => (onSite ? `${marker.number}.${question.number}` : "");
 
-/** Called by self-assessment.mjs whenever the summary page is refreshed. */
+/** Called by summary-page.mjs whenever the page is refreshed. */
 export function refreshPapers(root, session, framework) {
   const review = session.review();
-  if (ctx?.review !== review.id) chosen.clear(); // another review: its own defaults
+  const switched = ctx?.review !== review.id || ctx.root !== root;
+  if (switched) chosen.clear(); // another review: its own defaults
   ctx = { root, session, framework, review: review.id };
   const part = (name) => root.querySelector(`[data-papers="${name}"]`);
   root.querySelector('[data-scr="papers-wait"]').hidden = true;
   part("body").hidden = false;
   for (const input of root.querySelectorAll("[data-papers-detail]")) {
-    const value = review.meeting?.[input.dataset.papersDetail] ?? "";
-    if (input.value !== value && input !== document.activeElement) input.value = value;
+    if (showText(input, meetingDetail(review, input.dataset.papersDetail), switched)) part("status").textContent = BOTH_KEPT;
   }
   const items = answered(review);
   const box = part("answers");
@@ -135,10 +138,21 @@ document.addEventListener("change", (e) => {
   if (key) chosen.set(key, e.target.checked);
 });
 document.addEventListener("input", (e) => {
-  const name = e.target.dataset?.papersDetail;
+  const input = e.target;
+  const name = input.dataset?.papersDetail;
   if (!name || !ctx) return;
-  const id = ctx.session.review().id;
-  const value = e.target.value;
-  const saved = ctx.session.update((data) => ({ ...data, reviews: data.reviews.map((r) => (r.id === id ? { ...r, meeting: { ...r.meeting, [name]: value } } : r)) }));
-  ctx.root.querySelector('[data-papers="status"]').textContent = saved ? "" : "The meeting details could not be saved: see the warning at the top of the page.";
+  const { session, review: id } = ctx;
+  const [base, mine] = [baseOf(input), input.value];
+  let conflict = false;
+  const saved = session.update((data) => {
+    // Another tab may have changed this detail since this page last showed it: keep both.
+    const theirs = meetingDetail(findReview(data, id), name);
+    const merged = theirs === base ? { text: mine, conflict: false } : mergeText(base, mine, theirs);
+    conflict = merged.conflict;
+    return setMeetingDetail(data, id, name, merged.text);
+  });
+  setBase(input, mine);
+  refreshPapers(ctx.root, session, ctx.framework);
+  ctx.root.querySelector('[data-papers="status"]').textContent = conflict ? BOTH_KEPT
+    : saved ? "" : "The meeting details could not be saved: see the warning at the top of the page.";
 });

@@ -3,6 +3,7 @@
 // is described in macros/documents/__init__.py: fill-in runs '[Field]', tables named 'agenda'
 // and 'plan', identical empty rows at the end of a plan. What users typed is always escaped.
 
+import { own } from "./review.mjs";
 import { readZip, writeZip } from "./zip.mjs";
 
 // The agenda's columns: No., Item, Lead, Minutes, Purpose, Marker question.
@@ -11,6 +12,8 @@ const MINUTES = 10; // given to each discussion item
 // XML 1.0 allows no other control characters.
 export const escapeXml = (text) => String(text).replace(/[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, "")
   .replace(/[&<>"']/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos" }[c]};`);
+
+const unescapeXml = (text) => text.replace(/&(amp|lt|gt|quot|apos);/g, (_, e) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[e]);
 
 const lines = (text) => String(text).replace(/\r\n?/g, "\n").split("\n").map(escapeXml);
 
@@ -22,7 +25,10 @@ export const DOCX = {
   cellStart: /^(<w:tc>(?:<w:tcPr>.*?<\/w:tcPr>)?)(<w:p>(?:<w:pPr>.*?<\/w:pPr>)?)/s,
   rowStart: /^<w:tr>(?:<w:trPr>.*?<\/w:trPr>)?/s,
   end: ["</w:p>", "</w:tc>", "</w:tr>"],
-  fill: (name) => new RegExp(`<w:r><w:rPr><w:rStyle w:val="FillInField"/></w:rPr><w:t>\\[${name}\\]</w:t></w:r>`, "g"),
+  // The placeholders the site put there, matched by their markup: user text is escaped, so it
+  // can never look like one, and field names are only ever looked up, never made into patterns.
+  fill: /<w:r><w:rPr><w:rStyle w:val="FillInField"\/><\/w:rPr><w:t>\[([^<\]]*)\]<\/w:t><\/w:r>/g,
+  plannedTime: /(<w:p><w:pPr><w:pStyle w:val="PlannedTime"\/><\/w:pPr>).*?(<\/w:p>)/s,
   run: (text, strong) => `<w:r>${strong ? "<w:rPr><w:b/></w:rPr>" : ""}${lines(text)
     .map((l) => `<w:t xml:space="preserve">${l.replace(/\t/g, '</w:t><w:tab/><w:t xml:space="preserve">')}</w:t>`).join("<w:br/>")}</w:r>`,
 };
@@ -35,7 +41,8 @@ export const ODT = {
   cellStart: /^(<table:table-cell[^>]*>)(<text:p[^>]*?)\/?>/,
   rowStart: /^<table:table-row[^>]*>/,
   end: ["</text:p>", "</table:table-cell>", "</table:table-row>"],
-  fill: (name) => new RegExp(`<text:span text:style-name="Fill_20_in_20_field">\\[${name}\\]</text:span>`, "g"),
+  fill: /<text:span text:style-name="Fill_20_in_20_field">\[([^<\]]*)\]<\/text:span>/g,
+  plannedTime: /(<text:p text:style-name="Planned_20_time">).*?(<\/text:p>)/s,
   run: (text, strong) => {
     const body = lines(text).map((l) => l.replace(/\t/g, "<text:tab/>").replace(/ ( +)/g, (_, s) => ` <text:s text:c="${s.length}"/>`))
       .join("<text:line-break/>");
@@ -55,12 +62,12 @@ function cellLike(f, cell, paragraphs) {
 const rowLike = (f, row, cells, change = (s) => s) =>
   change(row.match(f.rowStart)[0]) + (row.match(f.cell) ?? []).map((c, i) => cellLike(f, c, cells[i] ?? [[]])).join("") + f.end[2];
 
-/** Replace each fill-in field named in `details` (`{ Partnership: "..." }`) by its text, where given. */
+/** Each fill-in field '[Name]' with a text in `details` (`{ Partnership: "..." }`) becomes that text. */
 export function fillDetails(f, xml, details) {
-  for (const [name, value] of Object.entries(details)) {
-    if (String(value ?? "").trim()) xml = xml.replace(f.fill(name), () => f.run(value));
-  }
-  return xml;
+  return xml.replace(f.fill, (placeholder, escapedName) => {
+    const value = own(details, unescapeXml(escapedName));
+    return typeof value == "string" && value.trim() ? f.run(value) : placeholder;
+  });
 }
 
 function editTable(f, xml, name, edit) {
@@ -110,7 +117,8 @@ export function addAgendaItems(f, xml, items) {
       })];
     });
   });
-  return xml.replace(/Planned time: [^.<]*\./, `Planned time: ${duration(total)}.`);
+  // Found by its paragraph style, so a note that mentions a planned time is left as typed.
+  return xml.replace(f.plannedTime, (_, start, end) => start + f.run(`Planned time: ${duration(total)}.`) + end);
 }
 
 /** The plan with one row for each of `items` in place of its empty rows, the Finding filled in. */

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import test from "node:test";
 
 import {
-  addReview, answerFor, answerList, answersNeedingDiscussion, clean, countAnswers, defaultName,
-  deleteReview, emptyData, newId, parseSaved, progress, renameReview, serialize, setAnswer,
-  summarise, switchReview, withCurrentReview, wordingChanged,
-} from "../../docs/assets/js/state.mjs";
+  addReview, answerFor, clean, countAnswers, defaultName, deleteReview, emptyData, newId, parseSaved, progress,
+  renameReview, serialize, setAnswer, switchReview, withCurrentReview, wordingChanged,
+} from "../../docs/assets/js/review.mjs";
+import { answerList, answersNeedingDiscussion, summarise } from "../../docs/assets/js/summary.mjs";
 import { FRAMEWORK, T0, T1, T2 } from "./fixtures.mjs";
 
 const MARKER = "improvement-action";
@@ -49,17 +49,17 @@ test("changing the notes keeps the response, and clearing both removes the answe
   assert.equal(answerFor(data.reviews[0], MARKER, "time-given").notes, "see minutes", "notes stay when the response is cleared");
   data = setAnswer(data, "r1", MARKER, "time-given", { notes: "" }, T2);
   assert.equal(answerFor(data.reviews[0], MARKER, "time-given"), null);
-  assert.deepEqual(data.reviews[0].answers, {});
+  assert.deepEqual(Object.keys(data.reviews[0].answers), []);
 });
 
 test("functions never change the data they are given", () => {
   const data = answered(["time-given", "no", "x"]);
-  const copy = structuredClone(data);
+  const copy = serialize(data);
   setAnswer(data, "r1", MARKER, "time-given", { response: "yes" }, T2);
   renameReview(data, "r1", "New", T2);
   deleteReview(data, "r1");
   addReview(data, "B", T2, "r2");
-  assert.deepEqual(data, copy);
+  assert.equal(serialize(data), copy);
 });
 
 test("reviews are kept apart: add, switch, rename and delete", () => {

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import test from "node:test";
 
 import {
-  CSV_COLUMNS, EXPORT_FORMAT, MAX_IMPORT_BYTES, emptyData, exportCSV, exportFileName, exportJSON,
-  importReview, readExport, setAnswer, withCurrentReview,
-} from "../../docs/assets/js/state.mjs";
+  CSV_COLUMNS, EXPORT_FORMAT, MAX_IMPORT_BYTES, decodeFile, exportCSV, exportFileName, exportJSON, importReview, readExport,
+} from "../../docs/assets/js/exchange.mjs";
+import { emptyData, setAnswer, withCurrentReview } from "../../docs/assets/js/review.mjs";
 import { FRAMEWORK, T0, T1, T2 } from "./fixtures.mjs";
 
 const MARKER = "improvement-action";
@@ -103,4 +103,33 @@ test("the CSV export has a BOM, CRLF ends, quoted fields and every question", ()
 test("file names come from the review's name and the day", () => {
   assert.equal(exportFileName({ name: "Child H review, 2026" }, "json", T2), "self-assessment-child-h-review-2026-2026-03-03.json");
   assert.equal(exportFileName({ name: "***" }, "csv", T2), "self-assessment-review-2026-03-03.csv");
+});
+
+test("an import with ids that are Object.prototype names is taken whole", () => {
+  const good = JSON.parse(exportJSON(review(), FRAMEWORK, T2));
+  good.answers[0].markerId = "constructor";
+  good.answers[1].markerId = "constructor";
+  good.answers[1].questionId = "to-string";
+  good.answers[2].questionId = "constructor";
+  good.review.meeting = JSON.parse('{"__proto__": "Room 1", "constructor": "Chair", "Date(": "today"}');
+  const result = readExport(JSON.stringify(good));
+  assert.equal(result.error, undefined);
+  assert.equal(result.count, 3);
+  const answers = result.review.answers;
+  assert.deepEqual(Object.keys(answers).sort(), ["constructor", MARKER].sort());
+  assert.deepEqual(Object.keys(answers.constructor).sort(), ["coherent-mechanism", "to-string"]);
+  assert.equal(answers[MARKER].constructor.questionText, "A question since removed?");
+  assert.equal(Object.getPrototypeOf(answers), null);
+  assert.deepEqual(Object.keys(result.review.meeting).sort(), ["Date(", "__proto__", "constructor"]);
+  assert.equal(Object.prototype.x, undefined);
+  const data = importReview(emptyData(), result.review, T2, "r9");
+  const again = readExport(exportJSON(data.reviews[0], FRAMEWORK, T2));
+  assert.equal(again.count, 3, "and exported again in full");
+  assert.equal(again.review.meeting.__proto__, "Room 1");
+});
+
+test("a file that is not UTF-8 text is refused, not read with replacement characters", () => {
+  assert.equal(decodeFile(new Uint8Array([0x7b, 0xff, 0x7d])), null);
+  assert.match(readExport(null).error, /not a self-assessment/);
+  assert.equal(decodeFile(new TextEncoder().encode("{é}")), "{é}");
 });

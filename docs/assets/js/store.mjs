@@ -1,0 +1,162 @@
+// Saving, no DOM. Storage may be blocked, read-only, full or damaged, and other tabs may be
+// saving too: none of that may lose work (README, "Saving").
+// - The saved data is the truth. A change is a function kept in `pending` until it is saved,
+//   and replayed on the latest saved data each time, so no tab ever saves a stale copy of what
+//   another tab wrote.
+// - Each tab has its own current review (sessionStorage); the saved `current` is only where a
+//   new tab starts. Changes name their review, so one tab's typing never lands in another's.
+// problem() is a code: "unavailable", "full", "damaged" (kept aside), "damagedNotKept" or "newer".
+
+import { emptyData, findReview, newId, parseSaved, serialize, switchReview, withCurrentReview } from "./review.mjs";
+
+// Firefox's older name and the legacy codes are for browsers before the standard name.
+const isFull = (e) => e?.name === "QuotaExceededError" || e?.name === "NS_ERROR_DOM_QUOTA_REACHED" || [22, 1014].includes(e?.code);
+
+function attempt(action) {
+  try {
+    return action();
+  } catch {
+    return undefined;
+  }
+}
+
+export function openSession(getStorage, prefix, options = {}) {
+  const { now = () => new Date().toISOString(), makeId = newId, getTabStorage = () => sessionStorage } = options;
+  const key = prefix + "data";
+  const aside = prefix + "damaged:";
+  const tabKey = prefix + "current";
+  const storage = attempt(getStorage) ?? null;
+  const tabStorage = attempt(getTabStorage) ?? null;
+  let canRead = false;
+  let canWrite = false;
+  let problem = "";
+  function probe() {
+    canRead = attempt(() => (storage.getItem(key), true)) ?? false;
+    try {
+      storage.setItem(key + ":probe", "1");
+      storage.removeItem(key + ":probe");
+      canWrite = canRead;
+    } catch (e) {
+      canWrite = canRead && isFull(e); // a full store can still be read and cleared
+    }
+    problem = canWrite ? "" : "unavailable";
+  }
+  probe();
+  let locked = false; // damaged or newer data that could not be kept aside: never written over
+  let saved = emptyData(); // as last read
+  let lastRaw; // the text it was read from
+  let pending = []; // changes not saved yet, oldest first
+  let rewrite = false; // the saved text needs writing again (damaged parts were dropped)
+  let data = saved; // saved + pending: what the pages show
+  let shown = saved; // the saved data as of the last settle
+  let tab = attempt(() => tabStorage.getItem(tabKey)) ?? null;
+  let notice = null;
+
+  function read() {
+    if (!canRead || locked) return;
+    let raw;
+    try {
+      raw = storage.getItem(key);
+    } catch {
+      canRead = canWrite = false;
+      problem ||= "unavailable";
+      return;
+    }
+    if (raw === lastRaw) return;
+    lastRaw = raw;
+    const parsed = parseSaved(raw);
+    saved = parsed.data;
+    if (!parsed.damaged) return;
+    // Kept aside unchanged before anything is saved over it.
+    const kept = !parsed.newer && canWrite && attempt(() => (storage.setItem(aside + now(), raw), true));
+    if (kept) [problem, rewrite] = ["damaged", true];
+    else [problem, locked, canWrite] = [parsed.newer ? "newer" : "damagedNotKept", true, false];
+  }
+
+  function setTab(id) {
+    tab = id;
+    attempt(() => tabStorage.setItem(tabKey, id));
+  }
+
+  // `report`: say so if this tab's review has gone (deleted in another tab, or all cleared).
+  function settle(report) {
+    // Only a review that was saved can have been deleted elsewhere.
+    const before = findReview(shown, tab);
+    shown = saved;
+    data = pending.reduce((d, change) => change(d), saved);
+    if (!data.reviews.length) {
+      // A first visit gets a review without being asked; saved with the first change.
+      const [at, id] = [now(), makeId()];
+      const start = (d) => withCurrentReview(d, at, id);
+      pending.push(start);
+      data = start(data);
+    }
+    if (!findReview(data, tab)) {
+      if (report && before) notice = { deleted: before.name, cleared: !saved.reviews.length };
+      setTab((findReview(data, data.current) ?? data.reviews[0]).id);
+    }
+  }
+
+  function flush() {
+    if (!canWrite || (!pending.length && !rewrite)) return canWrite;
+    try {
+      const text = serialize(data);
+      storage.setItem(key, text);
+      [saved, shown, lastRaw, pending, rewrite] = [data, data, text, [], false];
+      if (problem === "full") problem = "";
+      return true;
+    } catch (e) {
+      problem = isFull(e) ? "full" : "unavailable";
+      canWrite = isFull(e);
+      return false;
+    }
+  }
+
+  read();
+  settle(false);
+  flush();
+  return {
+    get data() {
+      return data;
+    },
+    /** This tab's review. */
+    review: () => findReview(data, tab),
+    problem: () => problem,
+    /** What another tab did that the page should say, once: `{ deleted: name, cleared }` or null. */
+    takeNotice: () => [notice, (notice = null)][0],
+    now,
+    makeId,
+    /** Another tab saved: take in its changes (and save ours, if the store had been full). */
+    load() {
+      read();
+      settle(true);
+      if (problem === "full") flush();
+    },
+    // null: all storage was cleared.
+    owns: (k) => k === null || k.startsWith(prefix),
+    /** Apply `change` to the latest data and save it; `choose`: the review this tab works on next. */
+    update(change, choose) {
+      read();
+      settle(true);
+      pending.push(change);
+      if (choose) pending.push((d) => switchReview(d, choose));
+      settle(false);
+      if (choose && findReview(data, choose)) setTab(choose);
+      return flush();
+    },
+    asideCopies: () => (attempt(() => Array.from({ length: storage.length }, (_, i) => storage.key(i))) ?? [])
+      .filter((k) => k?.startsWith(aside)).sort().map((k) => ({ saved: k.slice(aside.length), text: storage.getItem(k) })),
+    /** Delete everything this site saved in this browser. False if some of it could not be. */
+    clearAll() {
+      const keys = (attempt(() => Array.from({ length: storage.length }, (_, i) => storage.key(i))) ?? []).filter((k) => k?.startsWith(prefix));
+      const cleared = !!storage && (attempt(() => (keys.forEach((k) => storage.removeItem(k)), true)) ?? false);
+      if (cleared) {
+        locked = false;
+        probe();
+      }
+      [saved, lastRaw, pending, rewrite, data, shown, tab] = [emptyData(), null, [], false, emptyData(), emptyData(), null];
+      settle(false);
+      return flush() && cleared;
+    },
+  };
+}

@@ -1,0 +1,181 @@
+// The "My self-assessment" page: the summary of a review, the list of reviews, downloads and
+// import. Imported by self-assessment.mjs only on that page. Its HTML (macros/pages/
+// self_assessment.py) has the headings, forms, buttons and data-framework (not a <script>
+// island, which instant navigation would run as JavaScript).
+
+import { announce, focusOn, goneMessage, h, part, plural, PROBLEMS, showProblem, time } from "./dom.mjs";
+import { MAX_IMPORT_BYTES, decodeFile, exportCSV, exportFileName, exportJSON, importReview, readExport } from "./exchange.mjs";
+import { RESPONSES, addReview, countAnswers, deleteReview, longDate as date, renameReview, responseLabel, switchReview } from "./review.mjs";
+import { answersNeedingDiscussion, summarise } from "./summary.mjs";
+
+const SUMMARY = "#scr-summary";
+let session = null;
+let refresh = null; // the whole page's refresh, checklists included
+let framework = null; // the stages, markers and questions, from the page
+let pending = null; // an import read and shown, waiting for the user to confirm it
+let papers = null; // the meeting papers' code, loaded when the page is shown
+
+const tally = (counts) => RESPONSES.map((r) => `${counts[r.value] ?? 0} ${r.label}`).join(", ");
+const button = (action, label, more) => h("button", { type: "button", class: "md-button", "data-scr-action": action, ...more }, label);
+const page = () => document.querySelector(SUMMARY + "[data-scr-ready]");
+
+/** Called by self-assessment.mjs for each visit to the page. */
+export function start(openSession, refreshPage) {
+  [session, refresh] = [openSession, refreshPage];
+  const root = page();
+  framework = JSON.parse(root.dataset.framework);
+  for (const el of document.querySelectorAll(".scr-nojs")) el.hidden = true;
+  root.hidden = false;
+}
+
+function download(text, fileName, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  h("a", { href: url, download: fileName }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+export function refreshSummary(notice) {
+  const root = page();
+  if (!root || !framework) return;
+  const review = session.review();
+  const sum = summarise(review, framework);
+  const rename = root.querySelector("#scr-rename");
+  showProblem(part(root, "problem"), PROBLEMS[session.problem()]);
+  if (notice) announce(part(root, "status"), goneMessage(notice, review.name));
+  part(root, "name").textContent = review.name;
+  if (rename !== document.activeElement) rename.value = review.name;
+  part(root, "total").textContent = `${sum.answered} of ${plural(sum.questions, "question")} answered: ${tally(sum.counts)}. ` +
+    `Started ${date(review.created)}, last changed ${time(review.updated)}.`;
+  part(root, "stages").replaceChildren(...sum.stages.flatMap((stage) => [
+    h("h3", { id: "stage-" + stage.id }, stage.label),
+    h("p", {}, stage.questions ? `${stage.answered} of ${plural(stage.questions, "question")} answered in this stage: ${tally(stage.counts)}.`
+      : "No questions on this site yet."),
+    h("div", { class: "scr-table" }, h("table", { "aria-labelledby": "stage-" + stage.id },
+      h("thead", {}, h("tr", {}, ["Marker", "Answered", "Responses"].map((t) => h("th", { scope: "col" }, t)))),
+      h("tbody", {}, stage.markers.map((m) => h("tr", {},
+        h("th", { scope: "row" }, h("a", { href: m.url }, `${m.number}. ${m.title}`)),
+        m.questions ? [h("td", {}, `${m.answered} of ${m.questions}`), h("td", {}, tally(m.counts))]
+          : h("td", { colspan: "2" }, "No questions on this site yet")))))),
+  ]));
+  const items = answersNeedingDiscussion(review, framework);
+  part(root, "discuss").replaceChildren(items.length ? h("ol", { class: "scr-discuss" }, items.map(({ marker, question, answer, onSite }) => {
+    const label = `Marker ${marker.title ? `${marker.number}, ${marker.title}` : `“${marker.id}”`}: ` +
+      (onSite ? "question " + question.number : "a question no longer on this site");
+    return h("li", {},
+      h("p", {}, marker.url ? h("a", { href: marker.url + (onSite ? "#q-" + question.id : "") }, label) : label),
+      h("p", { class: "scr-quote" }, question.text),
+      h("p", {}, h("strong", {}, "Response: "), responseLabel(answer.response)),
+      h("p", { class: "scr-notes" }, h("strong", {}, "Notes and evidence: "), answer.notes || "none"));
+  })) : h("p", {}, "No question in this review is answered Partly or No."));
+  // The buttons of each row look alike; their names say which review they act on.
+  part(root, "reviews").replaceChildren(...session.data.reviews.map((r) => h("li", {},
+    h("strong", {}, r.name), r === review ? " (the review you are working on)" : "",
+    `: ${plural(countAnswers(r), "question")} answered or noted, started ${date(r.created)}. `,
+    r !== review && button("switch", "Work on this review", { "data-review": r.id, "aria-label": "Work on this review: " + r.name }),
+    button("delete", "Delete", { "data-review": r.id, "aria-label": "Delete the review " + r.name }))));
+  const copies = session.asideCopies().length;
+  part(root, "aside").hidden = !copies;
+  part(root, "aside-count").textContent = plural(copies, "copy");
+  (papers ??= import("./papers-ui.mjs")).then((m) => m.refreshPapers(root, session, framework, notice), () => {
+    papers = null; // try again on the next refresh
+    const wait = part(root, "papers-wait");
+    wait.textContent = wait.dataset.failed;
+  });
+}
+
+function preview(root, { review, exported, contentVersion, count }) {
+  const counts = {};
+  for (const a of Object.values(review.answers).flatMap(Object.values)) counts[a.response] = (counts[a.response] ?? 0) + 1;
+  const current = framework.contentVersion;
+  const rows = [["Review", review.name], ["Last changed", time(review.updated)], ["Downloaded", exported && time(exported)],
+    ["Answers", `${count}: ${tally(counts)}${counts[""] ? `, ${counts[""]} with notes only` : ""}`],
+    ["Content version", contentVersion + (contentVersion === current ? "" : ` (this site: ${current})`)]];
+  part(root, "preview-list").replaceChildren(...rows.filter((r) => r[1]).flatMap(([term, value]) => [h("dt", {}, term), h("dd", {}, value)]));
+  part(root, "preview").hidden = false;
+  focusOn(root.querySelector("#scr-preview"));
+}
+
+function endImport(root) {
+  pending = null;
+  part(root, "preview").hidden = true;
+  root.querySelector("#scr-import").value = "";
+}
+
+// `choose`: the review this tab works on afterwards.
+function change(root, how, done, focus, choose) {
+  const saved = session.update(how, choose);
+  refresh();
+  announce(part(root, "status"), saved ? done : done + " It could not be saved: see the warning above.");
+  focusOn(focus && root.querySelector(focus));
+}
+
+function onClick(el, action) {
+  const root = el.closest(SUMMARY);
+  const review = session.review();
+  const now = session.now();
+  const target = session.data.reviews.find((r) => r.id === el.dataset.review);
+  if (action.startsWith("export")) {
+    const json = action === "export-json";
+    download(json ? exportJSON(review, framework, now) : exportCSV(review, framework),
+      exportFileName(review, json ? "json" : "csv", now), json ? "application/json" : "text/csv;charset=utf-8");
+  } else if (action === "switch" && target) {
+    change(root, (d) => switchReview(d, target.id), `You are now working on “${target.name}”.`, "#current-review", target.id);
+  } else if (action === "delete" && target) {
+    if (confirm(`Delete the review “${target.name}” and all its answers from this browser? This cannot be undone. ` +
+      "If you may need it, cancel and download it first.")) {
+      change(root, (d) => deleteReview(d, target.id), `The review “${target.name}” was deleted.`, "#reviews");
+    }
+  } else if (action === "clear-all") {
+    if (confirm("Clear all data on this device? Every review and answer this site has saved in this browser will be deleted. " +
+      "This cannot be undone.")) {
+      session.clearAll();
+      change(root, (d) => d, "All data on this device was cleared, and a new review was started.");
+    }
+  } else if (action === "download-aside") {
+    download(JSON.stringify(session.asideCopies(), null, 2), "self-assessment-damaged-data.json", "application/json");
+  } else if (action === "import-confirm" && pending) {
+    const imported = pending.review;
+    const id = session.makeId();
+    endImport(root);
+    change(root, (d) => importReview(d, imported, now, id),
+      `Imported “${imported.name}” as a new review. You are now working on it.`, "#current-review", id);
+  } else if (action === "import-cancel") {
+    endImport(root);
+    change(root, (d) => d, "Import cancelled. Nothing was changed.", "#scr-import");
+  }
+}
+
+async function onImport(input) {
+  const root = input.closest(SUMMARY);
+  const file = input.files[0];
+  endImport(root);
+  showProblem(part(root, "import-error"), "");
+  if (!file) return;
+  // A file too big to be an export is refused without reading it.
+  const result = readExport(file.size > MAX_IMPORT_BYTES ? "" : decodeFile(await file.arrayBuffer()), file.size);
+  if (result.error) return showProblem(part(root, "import-error"), result.error + " Nothing saved in this browser has changed.");
+  pending = result;
+  preview(root, result);
+}
+
+document.addEventListener("change", (e) => {
+  if (e.target.dataset.scr === "import" && e.target.closest(SUMMARY)) onImport(e.target);
+});
+document.addEventListener("click", (e) => {
+  const el = e.target.closest?.(SUMMARY + " [data-scr-action]");
+  if (el && session) onClick(el, el.dataset.scrAction);
+});
+document.addEventListener("submit", (e) => {
+  const form = e.target.closest(SUMMARY + " form");
+  if (!form || !session) return;
+  e.preventDefault();
+  const root = form.closest(SUMMARY);
+  const name = form.elements.name.value.trim();
+  const id = session.review().id;
+  if (form.dataset.scrForm === "new") {
+    const newId = session.makeId();
+    form.elements.name.value = "";
+    change(root, (d) => addReview(d, name, session.now(), newId), "A new review was started. You are now working on it.",
+      "#current-review", newId);
+  } else if (name) change(root, (d) => renameReview(d, id, name, session.now()), `The review is now called “${name}”.`);
+});

@@ -1,0 +1,221 @@
+import assert from "node:assert/strict";
+import test from "node:test";
+
+import { addReview, deleteReview, setAnswer, switchReview } from "../../docs/assets/js/review.mjs";
+import { openSession } from "../../docs/assets/js/store.mjs";
+import { MemoryStorage, T0, T1 } from "./fixtures.mjs";
+
+const PREFIX = "scr-qm:/site/:";
+const KEY = `${PREFIX}data`;
+let ids = 0;
+const options = { now: () => T0, makeId: () => `r${(ids += 1)}` };
+const answer = (session, notes) => session.update((d) =>
+  setAnswer(d, d.current, "improvement-action", "time-given", { response: "no", notes, questionText: "Q?" }, T1));
+const open = (storage) => openSession(() => storage, PREFIX, options);
+
+test("a first visit starts and saves a review", () => {
+  const storage = new MemoryStorage();
+  const session = open(storage);
+  assert.equal(session.problem(), "");
+  assert.equal(JSON.parse(storage.getItem(KEY)).reviews.length, 1);
+  assert.ok(answer(session, "hello"));
+  assert.equal(open(storage).review().answers["improvement-action"]["time-given"].notes, "hello");
+});
+
+test("keys of other sites on the same host are left alone", () => {
+  const storage = new MemoryStorage({ "scr-qm:/other/:data": "theirs", unrelated: "x" });
+  const session = open(storage);
+  session.clearAll();
+  assert.equal(storage.getItem("scr-qm:/other/:data"), "theirs");
+  assert.equal(storage.getItem("unrelated"), "x");
+});
+
+test("each change is applied to the latest saved data, so two tabs do not undo each other", () => {
+  const storage = new MemoryStorage();
+  const a = open(storage);
+  const b = open(storage);
+  a.update((d) => setAnswer(d, d.current, "improvement-action", "time-given", { response: "no", questionText: "Q?" }, T1));
+  b.update((d) => setAnswer(d, d.current, "improvement-action", "clear-leadership", { response: "yes", questionText: "Q?" }, T1));
+  const answers = open(storage).review().answers["improvement-action"];
+  assert.deepEqual(Object.keys(answers).sort(), ["clear-leadership", "time-given"]);
+});
+
+test("damaged data is kept aside unchanged before anything is saved", () => {
+  const storage = new MemoryStorage({ [KEY]: "{damaged" });
+  const session = open(storage);
+  assert.equal(session.problem(), "damaged");
+  const copies = session.asideCopies();
+  assert.equal(copies.length, 1);
+  assert.equal(copies[0].text, "{damaged");
+  assert.equal(copies[0].saved, T0);
+  assert.ok(answer(session, "new work"), "the page keeps working");
+  assert.equal(storage.getItem(`${PREFIX}damaged:${T0}`), "{damaged");
+});
+
+test("damaged data that cannot be kept aside is never saved over", () => {
+  const storage = new MemoryStorage({ [KEY]: "{damaged" });
+  storage.fail = "full";
+  const session = open(storage);
+  assert.equal(session.problem(), "damagedNotKept");
+  storage.fail = null;
+  assert.equal(answer(session, "kept in memory"), false);
+  assert.equal(session.review().answers["improvement-action"]["time-given"].notes, "kept in memory");
+  assert.equal(storage.getItem(KEY), "{damaged");
+});
+
+test("data from a newer version is not saved over", () => {
+  const newer = JSON.stringify({ version: 9, reviews: [] });
+  const storage = new MemoryStorage({ [KEY]: newer });
+  const session = open(storage);
+  assert.equal(session.problem(), "newer");
+  assert.equal(answer(session, "x"), false);
+  assert.equal(storage.getItem(KEY), newer);
+});
+
+test("unavailable storage: the session works in memory and says so", () => {
+  const session = openSession(() => { throw new Error("SecurityError"); }, PREFIX, options);
+  assert.equal(session.problem(), "unavailable");
+  assert.equal(answer(session, "in memory"), false);
+  assert.equal(session.review().answers["improvement-action"]["time-given"].notes, "in memory");
+  assert.equal(session.clearAll(), false, "nothing could be cleared");
+  assert.deepEqual(Object.keys(session.review().answers), [], "but the page starts again");
+});
+
+test("a full store keeps the old saved data and the new change in memory, then catches up", () => {
+  const storage = new MemoryStorage();
+  const session = open(storage);
+  answer(session, "saved");
+  storage.fail = "full";
+  assert.equal(answer(session, "saved and more"), false);
+  assert.equal(session.problem(), "full");
+  assert.equal(JSON.parse(storage.getItem(KEY)).reviews[0].answers["improvement-action"]["time-given"].notes, "saved");
+  assert.equal(session.review().answers["improvement-action"]["time-given"].notes, "saved and more");
+  storage.fail = null;
+  assert.ok(session.update((d) => d));
+  assert.equal(session.problem(), "");
+  assert.equal(JSON.parse(storage.getItem(KEY)).reviews[0].answers["improvement-action"]["time-given"].notes, "saved and more");
+});
+
+test("clear all removes this site's data, copies aside included, and starts again", () => {
+  const storage = new MemoryStorage({ [KEY]: "{damaged" });
+  const session = open(storage);
+  answer(session, "x");
+  assert.ok(session.clearAll());
+  assert.deepEqual(session.asideCopies(), []);
+  assert.equal(session.problem(), "");
+  assert.deepEqual(Object.keys(session.review().answers), []);
+  assert.deepEqual([...storage.map.keys()], [KEY]);
+});
+
+// Two tabs share localStorage but each has its own sessionStorage.
+const tab = (storage, tabStorage = new MemoryStorage(), more = {}) =>
+  openSession(() => storage, PREFIX, { ...options, getTabStorage: () => tabStorage, ...more });
+const note = (session, reviewId, notes) => session.update((d) =>
+  setAnswer(d, reviewId, "improvement-action", "time-given", { notes, questionText: "Q?" }, T1));
+const notesIn = (storage, name) => JSON.parse(storage.getItem(KEY)).reviews.find((r) => r.name === name)
+  ?.answers["improvement-action"]?.["time-given"]?.notes;
+
+test("each tab keeps its own review: a review started in another tab does not move this one", () => {
+  const storage = new MemoryStorage();
+  const a = tab(storage);
+  const mine = a.review();
+  const b = tab(storage);
+  assert.equal(b.review().id, mine.id, "a new tab starts where the last one was");
+  const other = b.makeId();
+  b.update((d) => addReview(d, "Other", T1, other), other);
+  assert.equal(b.review().name, "Other");
+  a.load();
+  assert.equal(a.review().id, mine.id, "tab A still works on its review");
+  note(a, a.review().id, "typed in A");
+  assert.equal(notesIn(storage, mine.name), "typed in A");
+  assert.equal(notesIn(storage, "Other"), undefined);
+  assert.equal(tab(storage).review().name, "Other", "the review chosen last is where a new tab starts");
+});
+
+test("a reload keeps the tab's review", () => {
+  const storage = new MemoryStorage();
+  const tabStorage = new MemoryStorage();
+  const a = tab(storage, tabStorage);
+  const second = a.makeId();
+  a.update((d) => addReview(d, "Second", T1, second), second);
+  tab(storage).update((d) => switchReview(d, d.reviews[0].id), null);
+  assert.equal(tab(storage, tabStorage).review().name, "Second");
+});
+
+test("a tab whose review is deleted elsewhere says so once and moves to another", () => {
+  const storage = new MemoryStorage();
+  const a = tab(storage);
+  const keep = a.makeId();
+  a.update((d) => addReview(d, "Keep", T1, keep));
+  const doomed = a.makeId();
+  a.update((d) => addReview(d, "Doomed", T1, doomed), doomed);
+  const b = tab(storage);
+  b.update((d) => deleteReview(d, doomed));
+  a.load();
+  assert.deepEqual(a.takeNotice(), { deleted: "Doomed", cleared: false });
+  assert.equal(a.takeNotice(), null);
+  assert.notEqual(a.review().id, doomed);
+  assert.equal(note(a, doomed, "late keystroke"), true);
+  assert.ok(!JSON.stringify(JSON.parse(storage.getItem(KEY))).includes("late keystroke"), "never saved into another review");
+});
+
+test("deleting your own review is not news", () => {
+  const storage = new MemoryStorage();
+  const a = tab(storage);
+  const id = a.review().id;
+  a.update((d) => deleteReview(d, id));
+  assert.equal(a.takeNotice(), null);
+  assert.notEqual(a.review().id, id);
+});
+
+test("full storage and two tabs: making room saves this tab's changes over the latest, not a stale copy", () => {
+  const storage = new MemoryStorage();
+  const a = tab(storage);
+  const b = tab(storage);
+  const spare = a.makeId();
+  a.update((d) => addReview(d, "Spare", T1, spare));
+  const shared = b.review().id;
+  b.load();
+  storage.fail = "full";
+  assert.equal(note(a, shared, "typed in A while full"), false);
+  assert.equal(a.problem(), "full");
+  storage.fail = null;
+  note(b, shared, "saved in B"); // B had room (say, after a smaller write)
+  b.update((d) => setAnswer(d, shared, "improvement-action", "clear-leadership", { response: "yes", questionText: "Q?" }, T1));
+  a.update((d) => deleteReview(d, spare)); // the advice: delete a review to make room
+  const saved = JSON.parse(storage.getItem(KEY));
+  const answers = saved.reviews.find((r) => r.id === shared).answers["improvement-action"];
+  assert.equal(answers["clear-leadership"].response, "yes", "B's answer survives A's save");
+  assert.ok(["typed in A while full", "saved in B"].includes(answers["time-given"].notes));
+  assert.equal(saved.reviews.some((r) => r.id === spare), false);
+  assert.equal(a.problem(), "");
+});
+
+test("a store that can be read but not written shows the saved reviews, read-only", () => {
+  const storage = new MemoryStorage();
+  const first = tab(storage);
+  note(first, first.review().id, "saved earlier");
+  storage.fail = "denied";
+  const session = tab(storage);
+  assert.equal(session.problem(), "unavailable");
+  assert.equal(session.review().answers["improvement-action"]["time-given"].notes, "saved earlier");
+  assert.equal(note(session, session.review().id, "kept in memory"), false);
+  assert.equal(session.review().answers["improvement-action"]["time-given"].notes, "kept in memory");
+  assert.equal(notesIn(storage, first.review().name), "saved earlier");
+});
+
+test("ids that are Object.prototype names are ordinary ids", () => {
+  const storage = new MemoryStorage();
+  const session = tab(storage);
+  for (const id of ["constructor", "to-string", "has-own-property", "value-of"]) {
+    session.update((d) => setAnswer(d, d.reviews[0].id, "constructor", id, { response: "no", notes: id, questionText: "Q?" }, T1));
+    session.update((d) => setAnswer(d, d.reviews[0].id, id, "constructor", { response: "yes", questionText: "Q?" }, T1));
+  }
+  const again = tab(storage);
+  assert.equal(again.problem(), "", "nothing looks damaged on reload");
+  const answers = again.review().answers;
+  assert.equal(answers.constructor.constructor.response, "yes");
+  assert.equal(answers.constructor["has-own-property"].notes, "has-own-property");
+  assert.deepEqual(Object.keys(answers).sort(), ["constructor", "has-own-property", "to-string", "value-of"]);
+  assert.deepEqual(again.asideCopies(), []);
+});

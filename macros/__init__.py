@@ -14,8 +14,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros.content import DataError, load_all
+from macros.content import DataError, load_all, load_glossary
 from macros.documents import all_files, write_files
+from macros.pages import glossary as glossary_pages
 from macros.pages import markers as marker_pages
 from macros.pages import self_assessment
 from macros.pages import templates as template_pages
@@ -41,12 +42,14 @@ _downloads: list = []
 def define_env(env) -> None:
     try:
         content, templates = load_all()
+        glossary = load_glossary()
     except DataError as e:
         raise PluginError(f"The content in data/ has problems:\n{e}") from None
     problems = page_problems(content, templates)
     if problems:
         raise PluginError("\n".join(problems))
 
+    use_glossary(env.conf, glossary)
     env.conf["nav"] = splice_nav(env.conf["nav"], marker_pages.nav_sections(content))
     env.conf["nav"] = nest_under(env.conf["nav"], TEMPLATES_INDEX, template_pages.nav_entries(templates))
     offline = is_offline_build(env.conf)
@@ -81,6 +84,10 @@ def define_env(env) -> None:
         return marker_pages.framework_map(content)
 
     @env.macro
+    def glossary_page() -> str:
+        return glossary_pages.glossary_page(glossary)
+
+    @env.macro
     def citation() -> str:
         return marker_pages.citation(content)
 
@@ -89,6 +96,18 @@ def define_env(env) -> None:
         page_url, directory_urls = env.page.url, env.conf["use_directory_urls"]
         return self_assessment.summary_page(
             content, lambda marker_id: self_assessment.marker_url(marker_id, page_url, directory_urls))
+
+
+def use_glossary(conf, glossary) -> None:
+    """Every page explains the glossary's terms where it uses them: Python-Markdown's `abbr`
+    extension takes them as its `glossary` setting, so no definition passes through page text
+    (nothing in it can act as Markdown or template syntax) and pages without macros get them too."""
+    extensions = conf.get("markdown_extensions")
+    if extensions is not None and "abbr" not in extensions:
+        raise PluginError("mkdocs.yml: markdown_extensions must list 'abbr' for the glossary")
+    configs = dict(conf.get("mdx_configs") or {})
+    configs["abbr"] = {**configs.get("abbr", {}), "glossary": glossary.abbreviations()}
+    conf["mdx_configs"] = configs
 
 
 def offline_scripts(scripts: list) -> list:

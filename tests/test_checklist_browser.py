@@ -19,10 +19,12 @@ from tests.checklist_helpers import (
     KEY, MARKER, QUESTIONS, SUMMARY, answer, current_answers, download, everything_stored,
     export_json, open_marker, open_summary, question, saved,
 )
+from macros.content.markers import load_content
 from tests.conftest import axe_violations
 
 
 XSS = "<img src=x onerror=alert(1)>"
+VERSION = load_content().framework.content_version
 TRICKY = 'Agreed 3 May, "in principle"; see minutes\nitem 4, £200 – café ✓ ' + XSS
 
 
@@ -216,11 +218,11 @@ def test_json_export_then_import_round_trip(page: Page, base_url):
     assert name.startswith("self-assessment-child-h-review-2026-") and name.endswith(".json")
     first = json.loads(body)
     assert first["format"] == "scr-quality-markers-self-assessment" and first["version"] == 1
-    assert first["contentVersion"] == "1.0.0"
+    assert first["contentVersion"] == VERSION
     assert first["review"]["name"] == "Child H review, 2026"
     assert {(a["questionId"], a["response"], a["notes"]) for a in first["answers"]} == {
         ("coherent-mechanism", "partly", TRICKY), ("time-given", "no", ""), ("prioritised-response", "", "Only notes")}
-    assert all(a["questionText"] and a["updated"] and a["contentVersion"] == "1.0.0" for a in first["answers"])
+    assert all(a["questionText"] and a["updated"] and a["contentVersion"] == VERSION for a in first["answers"])
 
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Clear all data on this device").click()

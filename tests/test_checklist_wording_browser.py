@@ -20,10 +20,13 @@ from playwright.sync_api import Page, expect
 from tests.checklist_helpers import (
     MARKER, answer, build_for, current_answers, export_json, open_marker, open_summary, question,
 )
+from macros.content.markers import load_content
 from tests.conftest import ROOT
 
 OLD = "Is appropriate time been given to receive and respond to the report"
 NEW = "Has appropriate time been given to receive and respond to the report"
+VERSION = load_content().framework.content_version  # the site's wording now
+CHANGED = VERSION + "-reworded"  # the wording after the edit below
 
 
 class Site:
@@ -60,7 +63,7 @@ def changed_project(dest: Path) -> Path:
     text = markers.read_text(encoding="utf-8")
     assert OLD in " ".join(text.split())
     text = re.sub(r"Is appropriate time been given(\s+)to receive", r"Has appropriate time been given\1to receive", text)
-    text = text.replace('content_version: "1.0.0"', 'content_version: "1.1.0"')
+    text = text.replace(f'content_version: "{VERSION}"', f'content_version: "{CHANGED}"')
     text, removed = re.subn(r"      - id: prioritised-response\n.*?(?=    knowledge_base:)", "", text, flags=re.S)
     assert removed == 1
     markers.write_text(text, encoding="utf-8")
@@ -124,11 +127,11 @@ def test_a_reworded_question_keeps_its_answer_and_a_removed_one_is_kept(page: Pa
     expect(items.nth(1)).to_contain_text("Has the LSCB prioritised its response")
     expect(items.nth(1)).to_contain_text("Not linked to the business plan")
     doc = export_json(page)
-    assert doc["contentVersion"] == "1.1.0"
+    assert doc["contentVersion"] == CHANGED
     by_id = {a["questionId"]: a for a in doc["answers"]}
     assert set(by_id) == {"time-given", "prioritised-response"}
     assert " ".join(by_id["time-given"]["questionText"].split()).startswith(OLD)
-    assert by_id["time-given"]["contentVersion"] == "1.0.0"
+    assert by_id["time-given"]["contentVersion"] == VERSION
     assert by_id["prioritised-response"]["response"] == "no"
 
     # Working on the answer again records the wording the user now sees.
@@ -137,5 +140,5 @@ def test_a_reworded_question_keeps_its_answer_and_a_removed_one_is_kept(page: Pa
     expect(q.get_by_role("status")).to_have_text("Saved")
     expect(q.locator(".scr-changed")).to_be_hidden()
     saved = current_answers(page)["time-given"]
-    assert saved["questionText"].startswith(NEW) and saved["contentVersion"] == "1.1.0"
+    assert saved["questionText"].startswith(NEW) and saved["contentVersion"] == CHANGED
     assert page.url.endswith(MARKER)

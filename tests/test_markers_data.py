@@ -165,7 +165,7 @@ CASES = {
                    "in the text it belongs to"],
     ),
     "framework without its content version": (
-        lambda t: replace_once(t, '  content_version: "1.0.0"\n', ""),
+        lambda t: replace_once(t, '  content_version: "1.1.0"\n', ""),
         lambda t: [f"{NAME}:{line_of(t, 'framework:')}: framework.content_version: required field is missing"],
     ),
     "marker with no id": (

@@ -5,7 +5,8 @@ import pytest
 from macros.content.source import ROOT
 from macros.content.schema import SCHEMA_DIR, SCHEMAS
 
-DATA_FILES = {"markers.schema.json": "data/markers.yml", "templates.schema.json": "data/templates.yml"}
+DATA_FILES = {"markers.schema.json": "data/markers.yml", "templates.schema.json": "data/templates.yml",
+              "glossary.schema.json": "data/glossary.yml"}
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))

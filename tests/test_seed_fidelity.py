@@ -51,7 +51,9 @@ def page_sections(html: str) -> dict[str, str]:
     """Visible text of the article under each h2."""
     article = html[html.index("<article"):html.index("</article>")]
     parts = re.split(r"<h2[^>]*>(.*?)</h2>", article)
-    text = lambda h: squash(unescape(re.sub(r"<[^>]+>", " ", h)))
+    # Inline tags (the glossary's <abbr>, links) sit inside words' runs: drop them; others part text.
+    inline = lambda h: re.sub(r"</?(?:abbr|a|strong|em|span)\b[^>]*>", "", h)
+    text = lambda h: squash(unescape(re.sub(r"<[^>]+>", " ", inline(h))))
     return {text(parts[i]): text(parts[i + 1]) for i in range(1, len(parts), 2)}
 
 

@@ -11,15 +11,22 @@ from __future__ import annotations
 
 import sys
 
-from macros.content import DataError, load_all
+from macros.content import DataError, load_all, load_glossary
 from macros.pages.stubs import fix_pages, page_problems
 
 
 def problems(fix_page_files: bool = False) -> list[str]:
     try:
+        load_glossary()
+        glossary_problems = []
+    except DataError as e:
+        glossary_problems = e.messages
+    try:
         content, templates = load_all()
     except DataError as e:
-        return e.messages
+        return e.messages + glossary_problems
+    if glossary_problems:
+        return glossary_problems
     if fix_page_files:
         fix_pages(content, templates)
     return page_problems(content, templates)
@@ -30,7 +37,7 @@ def main(argv: list[str]) -> int:
     for message in found:
         print(message, file=sys.stderr)
     if not found:
-        print("data/markers.yml, data/templates.yml: no problems found")
+        print("data/markers.yml, data/templates.yml, data/glossary.yml: no problems found")
     return 1 if found else 0
 
 

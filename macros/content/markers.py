@@ -70,6 +70,27 @@ class StatutoryItem:
 
 
 @record
+class Reference:
+    """A current source that a note of ours rests on: an Act, statutory guidance, a body's page."""
+
+    title: Title
+    url: Url
+    publisher: Text | None = None
+    year: Year | None = None
+    section: Text | None = described("The part that supports the note, e.g. 'chapter 5' or 'section 16F'.",
+                                     default=None)
+
+
+@record
+class Today:
+    """Our note on how the marker reads under today's rules. Not part of the published text."""
+
+    text: Paragraphs = described("Two to four sentences in our own words: only what the citations support.")
+    citations: Annotated[list[Reference], Rule(min_length=1)] = described(
+        "The current law or guidance each fact rests on: at least one.")
+
+
+@record
 class Question:
     id: Slug = described("Stable id that saved answers are keyed to: never reuse one.")
     text: Text
@@ -82,6 +103,8 @@ class MarkerBase:
     stage: Slug = described("The id of one of the stages.")
     title: Title
     source_url: Url = described("The public page with the official text.")
+    today: Today | None = described("'Reading this marker today': our note on today's rules, with citations.",
+                                    default=None)
 
     @property
     def is_full(self) -> bool:
@@ -107,6 +130,8 @@ class FullMarker(MarkerBase):
     statutory_guidance: Annotated[list[StatutoryItem], Rule(min_length=1)]
     equality_and_diversity: list[Text] | None = None
     obstacles: Paragraphs
+    wording_note: Text | None = described(
+        "Our note on the published wording (e.g. a slip kept as published); shown apart from it.", default=None)
 
 
 # A marker is full guidance as soon as it has any field that only full guidance has.

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 
+from macros.content.glossary import Glossary
 from macros.content.markers import Content
 from macros.content.shape import json_schema
 from macros.content.source import ROOT
@@ -29,7 +30,12 @@ def templates_schema() -> str:
     return model_schema(Templates, "data/templates.yml: meeting templates made from the markers")
 
 
-SCHEMAS = {"markers.schema.json": markers_schema, "templates.schema.json": templates_schema}
+def glossary_schema() -> str:
+    return model_schema(Glossary, "data/glossary.yml: the terms the pages use, then and now")
+
+
+SCHEMAS = {"markers.schema.json": markers_schema, "templates.schema.json": templates_schema,
+           "glossary.schema.json": glossary_schema}
 
 
 def main() -> int:

@@ -7,8 +7,10 @@ MkDocs checks and rewrites them in a strict build.
 
 from __future__ import annotations
 
-from macros.content.markers import Content, FullMarker, MarkerBase, OutlineMarker
-from macros.pages.markdown import bullets, esc, esc_md, heading, nav_title, paragraphs
+from urllib.parse import urlsplit
+
+from macros.content.markers import Content, FullMarker, MarkerBase, OutlineMarker, Reference, Today
+from macros.pages.markdown import bullets, esc, esc_md, heading, md_text, nav_title, paragraphs, span
 
 # The section headings of a full marker, in the order of the published framework.
 HEADINGS = {
@@ -86,8 +88,11 @@ def framework_map(content: Content, link_prefix: str = f"{MARKERS_DIR}/") -> str
         parts.append(heading(2, stage_label(content, stage.id), f"stage-{stage.id}"))
         lines = []
         for m in content.markers_in(stage.id):
-            kind = "full guidance and checklist" if m.is_full else "summary only"
-            lines.append(f"- Marker {m.number}: [{esc_md(m.title)}]({link_prefix}{m.id}.md) ({kind})")
+            line = f"- Marker {m.number}: [{esc_md(m.title)}]({link_prefix}{m.id}.md)"
+            if m.is_full:
+                lines.append(f"{line} (full guidance and checklist)")
+            else:
+                lines.append(f"{line} (summary only): {md_text(m.summary)}")
         parts.append("\n".join(lines))
     return "\n\n".join(parts)
 
@@ -104,6 +109,10 @@ def marker_page(content: Content, marker_id: str, extra_sections: str = "") -> s
         parts += _full_sections(content, marker)
     else:
         parts += _outline_sections(content, marker)
+    if marker.today:
+        # Before the first published heading: nothing of ours sits under the published text.
+        first_heading = next(i for i, part in enumerate(parts) if part.startswith("## "))
+        parts.insert(first_heading, today_box(marker.today))
     if extra_sections:
         parts.append(extra_sections)
     parts.append(pager(content, marker_id))
@@ -114,17 +123,21 @@ def questions_list(marker: FullMarker, content_version: str = "") -> str:
     """The questions as a numbered list; the checklist script builds its form from it and
     records `content_version` with each answer."""
     items = "\n".join(
-        f'<li id="q-{esc(q.id)}" data-question="{esc(q.id)}">{esc(q.text)}</li>' for q in marker.questions
+        span("li", q.text, f' id="q-{esc(q.id)}" data-question="{esc(q.id)}"') for q in marker.questions
     )
     version = f' data-content-version="{esc(content_version)}"' if content_version else ""
-    return f'<ol class="scr-questions" data-marker="{esc(marker.id)}"{version}>\n{items}\n</ol>'
+    return f'<ol class="scr-questions" data-marker="{esc(marker.id)}"{version} markdown="1">\n{items}\n</ol>'
 
 
 def _full_sections(content: Content, m: FullMarker) -> list[str]:
     fw = content.framework
     parts = [
-        f'<p class="scr-source-note">The official text of this marker, word for word, from '
-        f'{esc(fw.citation)} <a href="{esc(m.source_url)}">Read it on the publisher\'s site</a>.</p>',
+        f'<p class="scr-source-note" markdown="span">The official text of this marker, word for word, from '
+        f'{md_text(fw.citation)} <a href="{esc(m.source_url)}">Read it on the publisher\'s site</a>. '
+        f"{framework_links(content)}</p>",
+        *([span("p", m.wording_note, ' class="scr-wording-note"').replace(
+            'markdown="span">', 'markdown="span"><strong>About this text (our note):</strong> ', 1)]
+          if m.wording_note else []),
         heading(2, HEADINGS["quality_statement"], ANCHORS["quality_statement"]),
         paragraphs([m.quality_statement], "scr-quality-statement"),
         paragraphs(m.rationale),
@@ -145,14 +158,63 @@ def _full_sections(content: Content, m: FullMarker) -> list[str]:
 def _outline_sections(content: Content, m: OutlineMarker) -> list[str]:
     return [
         '<p class="scr-notice"><strong>The full guidance for this marker is not yet on this site.</strong> '
-        "Below is a one-sentence summary in our own words. It is not the official quality statement.</p>",
+        "This page gives a one-sentence summary in our own words. It is not the official quality statement.</p>",
         heading(2, "Summary (our words, not the official text)", "summary"),
         paragraphs([m.summary], "scr-summary"),
         heading(2, "Read the full marker", "full-marker"),
-        f"<p>The quality statement, questions and guidance for this marker are published in "
-        f"{esc(content.framework.citation)} "
-        f'<a href="{esc(m.source_url)}">Read marker {m.number}, {esc(m.title)}, on the publisher\'s site</a>.</p>',
+        f'<p markdown="span">The quality statement, questions and guidance for this marker are published in '
+        f"{md_text(content.framework.citation)} "
+        f'<a href="{esc(m.source_url)}">Read marker {m.number}, {md_text(m.title)}, on the publisher\'s site</a>. '
+        f"{framework_links(content)}</p>",
     ]
+
+
+def framework_links(content: Content) -> str:
+    """The publishers' pages for the whole framework: a second way to the text if a marker's
+    own page moves (the publisher has moved them before)."""
+    urls = content.framework.overview_urls
+    if not urls:
+        return ""
+    links = [f'<a href="{esc(u)}">its page on {md_text(_host(u))}</a>' for u in urls]
+    listed = links[0] if len(links) == 1 else ", ".join(links[:-1]) + " and " + links[-1]
+    return f"The framework as a whole: {listed}."
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+TODAY_INTRO = (
+    "Our note, not part of the published marker: how it reads now that local child safeguarding "
+    "practice reviews have replaced serious case reviews and safeguarding partners have replaced LSCBs."
+)
+
+
+def today_box(today: Today) -> str:
+    """'Reading this marker today': our words on today's rules, with their sources. Its own
+    heading keeps it apart from the published text."""
+    sources = "\n".join(f'<li markdown="span">{reference(r)}</li>' for r in today.citations)
+    return "\n\n".join([
+        '<section class="scr-today" aria-labelledby="today" markdown="1">',
+        heading(2, "Reading this marker today", "today"),
+        span("p", TODAY_INTRO, ' class="scr-today-label"'),
+        paragraphs(today.text),
+        '<p class="scr-today-sources-label">Sources:</p>',
+        f'<ul class="scr-today-sources" markdown="1">\n{sources}\n</ul>',
+        "</section>",
+    ])
+
+
+def reference(ref: Reference) -> str:
+    """A citation as Markdown-safe inline HTML: the title links to the source."""
+    details = ", ".join(str(x) for x in (ref.publisher, ref.year) if x)
+    out = f'<a href="{esc(ref.url)}">{md_text(ref.title)}</a>'
+    if details:
+        out += f" ({md_text(details)})"
+    if ref.section:
+        out += f", {md_text(ref.section)}"
+    return out
 
 
 def pager(content: Content, marker_id: str) -> str:

@@ -17,7 +17,7 @@ from macros.content.markers import Content, FullMarker
 from macros.content.templates import Template, Templates
 from macros.documents import File, size_label
 from macros.documents.layout import Heading, Paragraph, Table, is_empty, layout
-from macros.pages.markdown import esc, esc_md, heading, nav_title
+from macros.pages.markdown import esc, esc_md, heading, md_text, nav_title, span
 
 TEMPLATE_NOTE = (
     "Fill-in fields are in square brackets and shaded, "
@@ -45,7 +45,7 @@ def template_page(templates: Templates, content: Content, template_id: str, file
     own = [f for f in files if f.template_id == template_id]
     parts = [
         f"# {esc_md(template.title)}",
-        f'<p class="scr-template-purpose">{esc(template.purpose)}</p>',
+        span("p", template.purpose, ' class="scr-template-purpose"'),
         heading(2, "Download", "download"),
         downloads_list(own, page_url, title=""),
         f"<p>{TEMPLATE_NOTE}</p>",
@@ -79,7 +79,7 @@ def template_html(template: Template, content: Content, site_url: str) -> str:
             section = block.text
         elif isinstance(block, Paragraph):
             css = ' class="scr-detail"' if block.style == "detail" else ""
-            parts.append(f"<p{css}>{_runs(block)}</p>")
+            parts.append(f'<p{css} markdown="span">{_runs(block)}</p>')
         elif isinstance(block, Table):
             parts.append(_table(block, label=section))
     return "\n\n".join(parts)
@@ -109,32 +109,38 @@ def _runs(block: Paragraph) -> str:
     out = ""
     for run in block.runs:
         if run.kind == "strong":
-            out += f"<strong>{esc(run.text)}</strong>"
+            out += f"<strong>{md_text(run.text)}</strong>"
         elif run.kind == "fill":
-            out += f'<span class="scr-fill">{esc(run.text)}</span>'
+            out += f'<span class="scr-fill">{md_text(run.text)}</span>'
         elif run.kind == "tab":
             out += " "
         else:
-            out += esc(run.text)
+            out += md_text(run.text)
     return out
 
 
 def _cell(paragraphs: tuple[Paragraph, ...]) -> str:
+    """A cell's content and the `markdown` attribute its <td> needs (md_in_html)."""
     if len(paragraphs) == 1:
         return _runs(paragraphs[0])
-    return "".join(f"<p>{_runs(p)}</p>" for p in paragraphs)
+    return "".join(f'<p markdown="span">{_runs(p)}</p>' for p in paragraphs)
+
+
+def _td(paragraphs: tuple[Paragraph, ...]) -> str:
+    mode = "span" if len(paragraphs) == 1 else "1"
+    return f'<td markdown="{mode}">{_cell(paragraphs)}</td>'
 
 
 def _table(block: Table, label: str) -> str:
     """A table in a scrolling region a keyboard can reach; empty rows are only counted."""
-    head = "".join(f'<th scope="col">{esc(c.title)}</th>' for c in block.columns)
+    head = "".join(span("th", c.title, ' scope="col"') for c in block.columns)
     rows = [row for row in block.rows if not is_empty(row)]
-    body = "\n".join("<tr>" + "".join(f"<td>{_cell(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    body = "\n".join('<tr markdown="1">' + "".join(_td(cell) for cell in row) + "</tr>" for row in rows)
     empty = len(block.rows) - len(rows)
     table = (
-        f'<div class="scr-table-wrap" role="region" aria-label="{esc(label)}" tabindex="0">\n'
-        f'<table class="scr-table" data-table="{esc(block.name)}">\n'
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>"
+        f'<div class="scr-table-wrap" role="region" aria-label="{esc(label)}" tabindex="0" markdown="1">\n'
+        f'<table class="scr-table" data-table="{esc(block.name)}" markdown="1">\n'
+        f'<thead markdown="1"><tr markdown="1">{head}</tr></thead>\n<tbody markdown="1">\n{body}\n</tbody>\n</table>\n</div>'
     )
     if empty:
         rows_word = "row" if empty == 1 else "rows"
@@ -154,8 +160,8 @@ def templates_index(templates: Templates, content: Content, files: list[File], p
         own = [f for f in files if f.template_id == template.id]
         parts += [
             f"## [{esc_md(template.title)}]({template.id}.md) {{#{template.id}}}",
-            f"<p>{esc(template.purpose)}</p>",
-            f"<p>Helps to meet: {esc(_serves_summary(template, content))}.</p>",
+            span("p", template.purpose),
+            span("p", f"Helps to meet: {_serves_summary(template, content)}."),
             downloads_list(own, page_url, title=template.title),
         ]
     return "\n\n".join(parts) + "\n"

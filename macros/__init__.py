@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from macros.content import DataError, load_all, load_glossary
 from macros.documents import all_files, write_files
+from macros.pages import compare
 from macros.pages import glossary as glossary_pages
 from macros.pages import markers as marker_pages
 from macros.pages import self_assessment
@@ -93,9 +94,17 @@ def define_env(env) -> None:
 
     @env.macro
     def self_assessment_page() -> str:
-        page_url, directory_urls = env.page.url, env.conf["use_directory_urls"]
+        here, directory_urls = env.page.url, env.conf["use_directory_urls"]
         return self_assessment.summary_page(
-            content, lambda marker_id: self_assessment.marker_url(marker_id, page_url, directory_urls))
+            content, lambda marker_id: self_assessment.marker_url(marker_id, here, directory_urls),
+            self_assessment.page_url("compare", here, directory_urls))
+
+    @env.macro
+    def compare_page() -> str:
+        here, directory_urls = env.page.url, env.conf["use_directory_urls"]
+        return compare.compare_page(
+            content, lambda marker_id: self_assessment.marker_url(marker_id, here, directory_urls),
+            self_assessment.page_url("self-assessment", here, directory_urls))
 
 
 def use_glossary(conf, glossary) -> None:

@@ -13,6 +13,7 @@ Chromium really requests.
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import sys
 from pathlib import Path
@@ -20,10 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 THEME_GLOBALS = "assets/js/theme-globals.js"  # loaded by overrides/partials/javascripts/base.html
-BUDGETS = {"guidance page": 15_000, "summary page": 40_000}
+BUDGETS = {"guidance page": 15_000, "summary page": 40_000, "compare page": 40_000}
 
 STATIC_IMPORT = re.compile(r'^import\s[^;]*?from\s+"(\./[^"]+)";', re.M | re.S)
 DYNAMIC_IMPORT = re.compile(r'\bimport\("(\./[^"]+)"\)')
+# A stylesheet a module adds to the page itself, loaded with the module.
+STYLESHEET = re.compile(r'new URL\("(\.\.?/[^"]+\.css)", import\.meta\.url\)')
 
 
 def _config_list(name: str) -> list[str]:
@@ -40,25 +43,32 @@ def imports(path: str, pattern: re.Pattern) -> list[str]:
 
 
 def closure(modules: list[str]) -> list[str]:
-    """The modules and everything they import statically, each once, in the order met."""
+    """The modules, everything they import statically and the stylesheets they add, each once,
+    in the order met."""
     seen: list[str] = []
     todo = list(modules)
     while todo:
         path = todo.pop(0)
         if path not in seen:
             seen.append(path)
-            todo += imports(path, STATIC_IMPORT)
+            if path.endswith(".mjs"):
+                todo += imports(path, STATIC_IMPORT) + [os.path.normpath(p) for p in imports(path, STYLESHEET)]
     return seen
 
 
 def pages() -> dict[str, list[str]]:
-    """Each kind of page and the site paths of the files it loads."""
+    """Each kind of page and the site paths of the files it loads: a guidance page loads the
+    checklist module; a page with more (e.g. `summary-page.mjs`: "summary page") loads what
+    the checklist imports on demand for it, and what that imports on demand in turn."""
     guidance = _config_list("extra_css") + [THEME_GLOBALS] + closure(_config_list("extra_javascript"))
-    summary = list(guidance)
-    # What the summary page loads on demand may itself load more on demand (the papers' code).
-    while more := [m for path in summary if path.endswith(".mjs") for m in imports(path, DYNAMIC_IMPORT) if m not in summary]:
-        summary += [m for m in closure(more) if m not in summary]
-    return {"guidance page": guidance, "summary page": summary}
+    found = {"guidance page": guidance}
+    for module in [m for path in guidance if path.endswith(".mjs") for m in imports(path, DYNAMIC_IMPORT)]:
+        files = guidance + [m for m in closure([module]) if m not in guidance]
+        while more := [m for path in files if path.endswith(".mjs") and path not in guidance
+                       for m in imports(path, DYNAMIC_IMPORT) if m not in files]:
+            files += [m for m in closure(more) if m not in files]
+        found[Path(module).stem.replace("-page", "") + " page"] = files
+    return found
 
 
 def packed(path: str) -> int:

@@ -21,7 +21,7 @@ QUESTIONS = ["coherent-mechanism", "clear-leadership", "time-given", "linked-to-
 
 def open_marker(page: Page, base_url: str) -> None:
     page.goto(base_url + MARKER)
-    expect(page.locator(".scr-checklist fieldset")).to_have_count(len(QUESTIONS))
+    expect(page.locator("li[data-question] fieldset")).to_have_count(len(QUESTIONS))
 
 
 def open_summary(page: Page, base_url: str) -> None:

@@ -18,6 +18,8 @@ def test_every_file_a_page_loads_is_counted():
     for path in ("assets/js/summary-page.mjs", "assets/js/exchange.mjs", "assets/js/papers-ui.mjs", "assets/js/zip.mjs"):
         assert path in summary
     assert set(guidance) <= set(summary)
+    assert "assets/js/compare-page.mjs" in pages["compare page"] and "assets/js/compare-page.mjs" not in summary
+    assert set(pages) == set(asset_size.BUDGETS), "every kind of page has a budget"
 
 
 def test_each_page_is_within_its_budget():
@@ -37,7 +39,7 @@ def test_the_counted_files_are_the_files_chromium_loads(page, base_url, requests
     from playwright.sync_api import expect
 
     page.goto(base_url + "/markers/improvement-action/")
-    expect(page.locator(".scr-checklist")).to_have_count(1)
+    expect(page.locator("[data-judgement]")).to_have_count(1)
     page.wait_for_load_state("networkidle")
     assert own_assets(requests_seen, base_url) == set(asset_size.pages()["guidance page"])
     requests_seen.clear()
@@ -45,3 +47,8 @@ def test_the_counted_files_are_the_files_chromium_loads(page, base_url, requests
     expect(page.locator("[data-papers=body]")).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert own_assets(requests_seen, base_url) == set(asset_size.pages()["summary page"])
+    requests_seen.clear()
+    page.goto(base_url + "/compare/")
+    expect(page.locator("table.scr-comparison")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert own_assets(requests_seen, base_url) == set(asset_size.pages()["compare page"])

@@ -37,8 +37,9 @@ def focused(page: Page) -> dict:
 
 def test_checklist_replaces_the_question_list_with_labelled_groups(page: Page, base_url):
     open_marker(page, base_url)
-    groups = page.get_by_role("group")
+    groups = page.locator("li[data-question]").get_by_role("group")
     expect(groups).to_have_count(5)
+    expect(page.get_by_role("group", name="How well did this review meet this marker?")).to_have_count(1)
     first = question(page, "coherent-mechanism")
     expect(first.locator("legend")).to_have_text(
         "Does the LSCB have a coherent mechanism for managing discussion about the actions needed to respond to the SCR?")
@@ -46,7 +47,7 @@ def test_checklist_replaces_the_question_list_with_labelled_groups(page: Page, b
         expect(first.get_by_label(label, exact=True)).to_have_attribute("type", "radio")
     expect(first.get_by_label("Notes and evidence")).to_be_editable()
     expect(first.get_by_role("button", name="Clear response")).to_be_visible()
-    expect(page.locator(".scr-progress")).to_have_text("0 of 5 questions answered")
+    expect(page.locator(".scr-progress")).to_have_text("0 of 5 questions answered. This marker is not judged yet.")
     expect(page.locator(".scr-checklist-head")).to_contain_text("never sent anywhere")
     expect(page.locator(".scr-checklist-head")).to_contain_text("identify a child or family")
     expect(page.locator(".scr-checklist [data-scr=name]")).to_have_text(re.compile(r"^Review started \d+ \w+ 20\d\d$"))
@@ -83,14 +84,14 @@ def test_answering_by_keyboard_only(page: Page, base_url):
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     expect(question(page, "clear-leadership").get_by_label("No", exact=True)).to_be_checked()
-    expect(page.locator(".scr-progress")).to_have_text("2 of 5 questions answered")
+    expect(page.locator(".scr-progress")).to_have_text("2 of 5 questions answered. This marker is not judged yet.")
     expect(question(page, "coherent-mechanism").get_by_role("status")).to_have_text("Saved")
     # Clearing a response by keyboard: back to the first question's button.
     question(page, "coherent-mechanism").get_by_label("Notes and evidence").focus()
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")
     expect(question(page, "coherent-mechanism").get_by_label("Partly")).not_to_be_checked()
-    expect(page.locator(".scr-progress")).to_have_text("1 of 5 questions answered")
+    expect(page.locator(".scr-progress")).to_have_text("1 of 5 questions answered. This marker is not judged yet.")
     answers = current_answers(page)
     assert answers["coherent-mechanism"]["response"] == ""
     assert answers["coherent-mechanism"]["notes"] == "Discussed at the board, 3 May"
@@ -116,7 +117,7 @@ def test_answers_persist_across_reload_and_instant_navigation(page: Page, base_u
         page.go_back()
         page.go_back()
         expect(page).to_have_url(base_url + MARKER)
-        expect(page.locator(".scr-checklist fieldset")).to_have_count(5)
+        expect(page.locator("li[data-question] fieldset")).to_have_count(5)
     assert page.evaluate("window.__instant") is True, "the pages changed without a full reload"
     expect(page.locator(".scr-checklist-head")).to_have_count(1)
     q = question(page, "time-given")
@@ -124,10 +125,10 @@ def test_answers_persist_across_reload_and_instant_navigation(page: Page, base_u
     expect(q.get_by_label("Notes and evidence")).to_have_value("Ten minutes at the end of the agenda")
     before = page.evaluate("window.__saves")
     question(page, "clear-leadership").get_by_label("Yes").check()
-    expect(page.locator(".scr-progress")).to_have_text("2 of 5 questions answered")
+    expect(page.locator(".scr-progress")).to_have_text("2 of 5 questions answered. This marker is not judged yet.")
     assert page.evaluate("window.__saves") == before + 1, "one change, one save"
     page.reload()
-    expect(page.locator(".scr-checklist fieldset")).to_have_count(5)
+    expect(page.locator("li[data-question] fieldset")).to_have_count(5)
     expect(q.get_by_label("No", exact=True)).to_be_checked()
     expect(q.get_by_label("Notes and evidence")).to_have_value("Ten minutes at the end of the agenda")
     expect(question(page, "clear-leadership").get_by_label("Yes")).to_be_checked()
@@ -189,8 +190,8 @@ def test_summary_counts_and_discussion_list(page: Page, base_url):
     stage3 = page.locator("#stage-review-outputs + p")
     expect(stage3).to_have_text("4 of 5 questions answered in this stage: 1 Yes, 1 Partly, 1 No, 1 Not applicable.")
     row = page.get_by_role("row", name="15. Improvement action")
-    expect(row.get_by_role("cell")).to_have_text(["4 of 5", "1 Yes, 1 Partly, 1 No, 1 Not applicable"])
-    expect(page.get_by_role("row", name="1. Referral").get_by_role("cell")).to_have_text(["No questions on this site yet"])
+    expect(row.get_by_role("cell")).to_have_text(["Not judged", "4 of 5", "1 Yes, 1 Partly, 1 No, 1 Not applicable"])
+    expect(page.get_by_role("row", name="1. Referral").get_by_role("cell")).to_have_text(["Not judged", "No questions on this site yet"])
     expect(page.locator("table")).to_have_count(3)
 
     items = page.locator(".scr-discuss > li")
@@ -217,7 +218,7 @@ def test_json_export_then_import_round_trip(page: Page, base_url):
     name, body = download(page, "Download as JSON (to import later)")
     assert name.startswith("self-assessment-child-h-review-2026-") and name.endswith(".json")
     first = json.loads(body)
-    assert first["format"] == "scr-quality-markers-self-assessment" and first["version"] == 1
+    assert first["format"] == "scr-quality-markers-self-assessment" and first["version"] == 2
     assert first["contentVersion"] == VERSION
     assert first["review"]["name"] == "Child H review, 2026"
     assert {(a["questionId"], a["response"], a["notes"]) for a in first["answers"]} == {
@@ -254,6 +255,9 @@ def test_csv_export_reads_back_with_pythons_csv_module(page: Page, base_url):
     text = body.decode("utf-8-sig")
     assert "\r\n" in text
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    overall = [r for r in rows if r["Question number"] == "overall"]
+    assert len(overall) == 18, "a judgement row for every marker"
+    rows = [r for r in rows if r["Question number"] != "overall"]
     assert [r["Question id"] for r in rows] == QUESTIONS
     by_id = {r["Question id"]: r for r in rows}
     assert by_id["clear-leadership"]["Notes and evidence"] == TRICKY
@@ -280,7 +284,7 @@ def an_export(page: Page, base_url) -> bytes:
 
 def test_bad_imports_get_a_plain_message_and_change_nothing(page: Page, base_url, an_export):
     doc = json.loads(an_export)
-    newer = json.dumps({**doc, "version": 2}).encode()
+    newer = json.dumps({**doc, "version": 3}).encode()
     wrong_shape = json.dumps({**doc, "answers": {"time-given": "no"}}).encode()
     bad_files = {
         "notes.txt": (b"These are not the answers you are looking for", "not a self-assessment downloaded"),
@@ -412,7 +416,7 @@ def test_two_pages_in_one_context_stay_in_sync(context, page: Page, base_url):
     q = question(other, "time-given")
     expect(q.get_by_label("Partly")).to_be_checked()
     expect(q.get_by_label("Notes and evidence")).to_have_value("typed in the first tab")
-    expect(other.locator(".scr-progress")).to_have_text("1 of 5 questions answered")
+    expect(other.locator(".scr-progress")).to_have_text("1 of 5 questions answered. This marker is not judged yet.")
     # A change in the second tab is applied to the latest data, not to a stale copy.
     answer(other, "clear-leadership", "Yes")
     expect(question(page, "clear-leadership").get_by_label("Yes")).to_be_checked()

@@ -62,7 +62,7 @@ def test_unpacked_copy_shows_a_marker_page_from_disk(disk_page, offline_copy):
     disk_page.get_by_role("link", name="Improvement action").first.click()
     assert disk_page.url.endswith("/markers/improvement-action.html")
     expect(disk_page.locator("h1")).to_have_text("Improvement action")
-    assert disk_page.locator("ol.scr-questions li, .scr-checklist fieldset").count() >= 5
+    assert disk_page.locator("ol.scr-questions li, li[data-question] fieldset").count() >= 5
 
 
 def test_search_works_from_disk(disk_page, offline_copy):
@@ -85,7 +85,7 @@ def test_offline_pages_have_no_download_link_to_themselves(offline_copy):
 def test_checklist_and_summary_work_from_disk(disk_page, offline_copy):
     page = disk_page
     page.goto((offline_copy / "markers" / "improvement-action.html").as_uri())
-    expect(page.locator(".scr-checklist fieldset")).to_have_count(5)
+    expect(page.locator("li[data-question] fieldset")).to_have_count(5)
     q = page.locator("#q-time-given")
     q.get_by_label("No", exact=True).check()
     q.get_by_label("Notes and evidence").fill("answered offline")

@@ -6,6 +6,7 @@ list items in order. The source is kept in the repository (tests/fixtures/README
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from html import unescape
 
 import pytest
@@ -47,9 +48,45 @@ def sentences(paragraph: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.?!])\s+(?=[A-Z‘])", squash(paragraph)) if s]
 
 
+class _WithoutHidden(HTMLParser):
+    """The HTML without elements marked `hidden` (the checklist's controls, which the script
+    shows): what a reader sees of the page as published."""
+
+    VOID = {"br", "img", "input", "hr", "meta", "link", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.out, self.depth = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth or "hidden" in dict(attrs):
+            self.depth += tag not in self.VOID
+        else:
+            self.out.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+        else:
+            self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        if not self.depth:
+            self.out.append(data)
+
+    handle_entityref = lambda self, name: self.handle_data(f"&{name};")
+    handle_charref = lambda self, name: self.handle_data(f"&#{name};")
+
+
+def without_hidden(html: str) -> str:
+    parser = _WithoutHidden()
+    parser.feed(html)
+    return "".join(parser.out)
+
+
 def page_sections(html: str) -> dict[str, str]:
     """Visible text of the article under each h2."""
-    article = html[html.index("<article"):html.index("</article>")]
+    article = without_hidden(html[html.index("<article"):html.index("</article>")])
     parts = re.split(r"<h2[^>]*>(.*?)</h2>", article)
     # Inline tags (the glossary's <abbr>, links) sit inside words' runs: drop them; others part text.
     inline = lambda h: re.sub(r"</?(?:abbr|a|strong|em|span)\b[^>]*>", "", h)

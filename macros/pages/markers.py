@@ -129,6 +129,39 @@ def questions_list(marker: FullMarker, content_version: str = "") -> str:
     return f'<ol class="scr-questions" data-marker="{esc(marker.id)}"{version} markdown="1">\n{items}\n</ol>'
 
 
+def checklist_head(marker: MarkerBase) -> str:
+    """The top of a marker's checklist, hidden until the checklist script shows it and fills in
+    the parts marked `data-scr`. In the page, not in the script: it is content, and only the
+    script's logic then counts towards the page's JavaScript."""
+    return (
+        f'<div class="scr-checklist-head" data-marker="{esc(marker.id)}" hidden markdown>\n\n'
+        "**Your answers stay in this browser.** They are saved on this device as you work and are never sent "
+        "anywhere. Do not record names or other details that could identify a child or family.\n\n"
+        'Review: <strong data-scr="name"></strong> '
+        "[Change review, see the summary, download or import](../self-assessment.md){: .scr-noprint }\n\n"
+        '<p class="scr-progress" data-scr="progress"></p>\n'
+        '<div class="scr-problem" role="alert" data-scr="problem"></div>\n'
+        '<p class="scr-status" role="status" data-scr="notice"></p>\n'
+        '<p class="scr-noprint"><button type="button" class="md-button" data-scr-action="print">'
+        "Print with your answers</button></p>\n\n</div>"
+    )
+
+
+def judgement_slot(marker: MarkerBase, content_version: str) -> str:
+    """Where the checklist script puts "How well did this review meet this marker?". The
+    judgement is the same on every marker page, full or outline; without JavaScript the slot
+    says what it would hold."""
+    full = isinstance(marker, FullMarker)
+    return "\n\n".join([
+        heading(2, "Your judgement on this marker", "judgement"),
+        *([] if full else [checklist_head(marker)]),
+        f'<div class="scr-judgement" data-marker="{esc(marker.id)}" data-content-version="{esc(content_version)}" '
+        f'data-questions="{len(marker.questions) if full else 0}">'
+        '<p class="scr-nojs-note">With JavaScript turned on, you can record here how well a review met this '
+        "marker, with your notes and evidence. Your answers stay in this browser.</p></div>",
+    ])
+
+
 def _full_sections(content: Content, m: FullMarker) -> list[str]:
     fw = content.framework
     parts = [
@@ -142,7 +175,9 @@ def _full_sections(content: Content, m: FullMarker) -> list[str]:
         paragraphs([m.quality_statement], "scr-quality-statement"),
         paragraphs(m.rationale),
         heading(2, HEADINGS["questions"], ANCHORS["questions"]),
+        checklist_head(m),
         questions_list(m, fw.content_version),
+        judgement_slot(m, fw.content_version),
         heading(2, HEADINGS["knowledge_base"], ANCHORS["knowledge_base"]),
         bullets(m.knowledge_base),
         heading(2, HEADINGS["statutory_guidance"], ANCHORS["statutory_guidance"]),
@@ -166,6 +201,7 @@ def _outline_sections(content: Content, m: OutlineMarker) -> list[str]:
         f"{md_text(content.framework.citation)} "
         f'<a href="{esc(m.source_url)}">Read marker {m.number}, {md_text(m.title)}, on the publisher\'s site</a>. '
         f"{framework_links(content)}</p>",
+        judgement_slot(m, content.framework.content_version),
     ]
 
 

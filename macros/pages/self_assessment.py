@@ -56,16 +56,22 @@ def data_attribute(data: dict) -> str:
     return esc(json.dumps(data, ensure_ascii=True, separators=(",", ":")))
 
 
-def marker_url(marker_id: str, page_url: str, use_directory_urls: bool = True) -> str:
-    """The address of a marker's page relative to the page at `page_url` (as MkDocs writes it)."""
-    target = f"markers/{marker_id}/" if use_directory_urls else f"markers/{marker_id}.html"
-    return get_relative_url(target, page_url)
+def page_url(page: str, from_url: str, use_directory_urls: bool = True) -> str:
+    """The address of the page whose file is `docs/<page>.md`, relative to the page at
+    `from_url`, as MkDocs writes it (pages end in .html in the offline copy)."""
+    return get_relative_url(f"{page}/" if use_directory_urls else f"{page}.html", from_url)
+
+
+def marker_url(marker_id: str, from_url: str, use_directory_urls: bool = True) -> str:
+    """The address of a marker's page relative to the page at `from_url`."""
+    return page_url(f"markers/{marker_id}", from_url, use_directory_urls)
 
 
 # What the summary page's script fills in or acts on: `data-scr` marks a part it fills,
 # `data-scr-action` a button it handles. Hidden until the script shows it, so readers
 # without JavaScript see only the note above it.
 SKELETON = """\
+<p class="scr-print-header" data-scr="print-header"></p>
 <div class="scr-problem" role="alert" data-scr="problem"></div>
 <p class="scr-status" role="status" data-scr="status"></p>
 <h2 id="current-review">Current review</h2>
@@ -73,11 +79,17 @@ SKELETON = """\
 <p data-scr="total"></p>
 <form class="scr-form scr-noprint" data-scr-form="rename"><label for="scr-rename">New name for this review</label>\
 <input id="scr-rename" name="name" autocomplete="off" maxlength="200"><button class="md-button">Rename</button></form>
+<h2 id="overview">The framework at a glance</h2>
+<p>Your judgement on each marker, stage by stage. Each marker links to its page, where you record it.</p>
+<div data-scr="overview"></div>
 <h2 id="by-marker">Answers by stage and marker</h2>
 <div data-scr="stages"></div>
 <h2 id="to-discuss">Points for the board to discuss</h2>
-<p>Every question answered Partly or No, with your notes and evidence.</p>
+<p>Every marker judged, and every question answered, Partly or No, with your notes and evidence.</p>
 <div data-scr="discuss"></div>
+<h2 id="record">Every answer and judgement</h2>
+<p>The complete record of this review, marker by marker, as it prints.</p>
+<div data-scr="record"></div>
 {PAPERS}
 <div class="scr-noprint">
 <h2 id="download">Download, print or import</h2>
@@ -95,6 +107,7 @@ SKELETON = """\
 <button type="button" class="md-button" data-scr-action="import-cancel">Cancel</button></p></div>
 <h2 id="reviews">Your reviews in this browser</h2>
 <ul class="scr-reviews" data-scr="reviews"></ul>
+<p>To see several reviews side by side, marker by marker, use <a href="{COMPARE}">Compare reviews</a>.</p>
 <form class="scr-form" data-scr-form="new"><label for="scr-new">Name of a new review, for example \
 “Child H review, 2026”</label><input id="scr-new" name="name" autocomplete="off" maxlength="200">\
 <button class="md-button">Start a new review</button></form>
@@ -132,7 +145,7 @@ PAPERS = (
 )
 
 
-def summary_page(content: Content, marker_url: Callable[[str], str]) -> str:
+def summary_page(content: Content, marker_url: Callable[[str], str], compare_url: str = "../compare/") -> str:
     """The body of the summary page (its file is at the top of docs/): a note and links for
     readers without JavaScript, and the parts the script fills in, holding the data."""
     links = "\n".join(f"- [{esc_md(marker_label(m))}]({marker_path(m.id)})" for m in content.full_markers())
@@ -145,4 +158,4 @@ def summary_page(content: Content, marker_url: Callable[[str], str]) -> str:
         f"{links}\n\n</div>"
     )
     data = data_attribute(framework_data(content, marker_url))
-    return f'{nojs}\n\n<div id="{ROOT_ID}" class="scr-summary" data-framework="{data}" hidden>\n{SKELETON.replace("{PAPERS}", PAPERS)}\n</div>\n'
+    return f'{nojs}\n\n<div id="{ROOT_ID}" class="scr-summary" data-framework="{data}" hidden>\n{SKELETON.replace("{PAPERS}", PAPERS).replace("{COMPARE}", esc(compare_url))}\n</div>\n'

@@ -4,7 +4,7 @@ import test from "node:test";
 import {
   CSV_COLUMNS, EXPORT_FORMAT, MAX_IMPORT_BYTES, decodeFile, exportCSV, exportFileName, exportJSON, importReview, readExport,
 } from "../../docs/assets/js/exchange.mjs";
-import { emptyData, setAnswer, withCurrentReview } from "../../docs/assets/js/review.mjs";
+import { emptyData, setAnswer, setJudgement, withCurrentReview } from "../../docs/assets/js/review.mjs";
 import { FRAMEWORK, T0, T1, T2 } from "./fixtures.mjs";
 
 const MARKER = "improvement-action";
@@ -17,16 +17,22 @@ function review() {
     { response: "yes", notes: "=SUM(A1) <img src=x onerror=alert(1)>", questionText: "Is there a coherent mechanism?", contentVersion: "1.0.0" }, T1);
   data = setAnswer(data, "r1", MARKER, "removed-question",
     { response: "partly", notes: "", questionText: "A question since removed?", contentVersion: "0.9.0" }, T1);
+  data = setJudgement(data, "r1", "referral", { response: "partly", notes: "Referred after 3 weeks", contentVersion: "1.0.0" }, T1);
+  data = setJudgement(data, "r1", "constructor", { response: "no", notes: "a marker since removed", contentVersion: "0.9.0" }, T1);
   return data.reviews[0];
 }
 
 test("the JSON export is complete and versioned", () => {
   const doc = JSON.parse(exportJSON(review(), FRAMEWORK, T2));
   assert.equal(doc.format, EXPORT_FORMAT);
-  assert.equal(doc.version, 1);
+  assert.equal(doc.version, 2);
   assert.equal(doc.contentVersion, "1.0.0");
   assert.equal(doc.exported, T2);
   assert.deepEqual(doc.review, { name: "Review started 1 March 2026", created: T0, updated: T1 });
+  assert.deepEqual(doc.judgements, [
+    { markerId: "referral", markerNumber: 1, markerTitle: "Referral", response: "partly", notes: "Referred after 3 weeks", contentVersion: "1.0.0", updated: T1 },
+    { markerId: "constructor", markerNumber: null, markerTitle: null, response: "no", notes: "a marker since removed", contentVersion: "0.9.0", updated: T1 },
+  ]);
   assert.deepEqual(doc.answers.map((a) => a.questionId), ["coherent-mechanism", "time-given", "removed-question"]);
   assert.deepEqual(doc.answers[1], {
     markerId: MARKER, markerNumber: 15, markerTitle: "Improvement action", questionId: "time-given",
@@ -42,8 +48,10 @@ test("export then import gives back the same review", () => {
   assert.equal(read.error, undefined);
   assert.equal(read.count, 3);
   assert.equal(read.exported, T2);
-  const { name, created, updated, answers } = original;
-  assert.deepEqual(read.review, { name, created, updated, answers });
+  assert.equal(read.judged, 2);
+  const { name, created, updated, answers, judgements } = original;
+  const plain = (x) => JSON.parse(JSON.stringify(x)); // records have no prototype; the data is what counts
+  assert.deepEqual(plain(read.review), plain({ name, created, updated, answers, judgements }));
   const data = importReview(emptyData(), read.review, T2, "r9");
   assert.equal(exportJSON(data.reviews[0], FRAMEWORK, T2), text);
 });
@@ -67,7 +75,10 @@ test("bad files get a plain message", () => {
     "JSON of another kind": ['{"hello": "world"}', /not a self-assessment downloaded/],
     "a list": ["[1, 2]", /not a self-assessment downloaded/],
     "truncated": [exportJSON(review(), FRAMEWORK, T2).slice(0, 300), /damaged or incomplete/],
-    "newer": [variant((d) => { d.version = 2; }), /newer version of this site/],
+    "newer": [variant((d) => { d.version = 3; }), /newer version of this site/],
+    "judgements not a list": [variant((d) => { d.judgements = { referral: "yes" }; }), /judgements are not a list/],
+    "bad judgement": [variant((d) => { d.judgements[0].response = "maybe"; }), /judgement 1 is incomplete/],
+    "judgement repeated": [variant((d) => { d.judgements[1].markerId = "referral"; }), /judgement 2 repeats/],
     "no answers": [variant((d) => { delete d.answers; }), /no list of answers/],
     "bad response": [variant((d) => { d.answers[0].response = "maybe"; }), /answer 1 is incomplete/],
     "bad id": [variant((d) => { d.answers[1].markerId = "__proto__"; }), /answer 2 is incomplete/],
@@ -132,4 +143,22 @@ test("a file that is not UTF-8 text is refused, not read with replacement charac
   assert.equal(decodeFile(new Uint8Array([0x7b, 0xff, 0x7d])), null);
   assert.match(readExport(null).error, /not a self-assessment/);
   assert.equal(decodeFile(new TextEncoder().encode("{é}")), "{é}");
+});
+
+test("a file from before judgements (version 1) still imports", () => {
+  const old = JSON.parse(exportJSON(review(), FRAMEWORK, T2));
+  old.version = 1;
+  delete old.judgements;
+  const read = readExport(JSON.stringify(old));
+  assert.equal(read.error, undefined);
+  assert.equal(read.count, 3);
+  assert.deepEqual(Object.keys(read.review.judgements), []);
+});
+
+test("the CSV holds every question and every marker's judgement, answered or not", () => {
+  const rows = exportCSV(review(), FRAMEWORK).slice(1).trim().split("\r\n").map((line) => line.slice(1, -1).split('","'));
+  const overall = rows.filter((r) => r[5] === "overall");
+  assert.deepEqual(overall.map((r) => r[4]), ["referral", "improvement-action", "constructor"]);
+  assert.deepEqual(overall[0].slice(7, 10), ["How well did this review meet this marker?", "Partly", "Referred after 3 weeks"]);
+  assert.equal(overall[1][8], "", "a marker not judged is still listed");
 });

@@ -2,9 +2,10 @@ import assert from "node:assert/strict";
 import test from "node:test";
 
 import {
-  addReview, answerFor, clean, countAnswers, defaultName, deleteReview, emptyData, newId, parseSaved, progress,
-  renameReview, serialize, setAnswer, switchReview, withCurrentReview, wordingChanged,
+  addReview, answerFor, clean, defaultName, emptyData, judgementFor, newId, parseSaved,
+  progress, serialize, setAnswer, setJudgement, switchReview, withCurrentReview, wordingChanged,
 } from "../../docs/assets/js/review.mjs";
+import { countAnswers, deleteReview, nameInUse, renameReview } from "../../docs/assets/js/reviews.mjs";
 import { answerList, answersNeedingDiscussion, summarise } from "../../docs/assets/js/summary.mjs";
 import { FRAMEWORK, T0, T1, T2 } from "./fixtures.mjs";
 
@@ -164,4 +165,46 @@ test("data saved by a newer version is not read", () => {
   const parsed = parseSaved(JSON.stringify({ version: 2, reviews: [] }));
   assert.equal(parsed.newer, true);
   assert.equal(parsed.damaged, true);
+});
+
+test("a marker's judgement is kept apart from its questions, even one with the same id", () => {
+  let data = withCurrentReview(emptyData(), T0, "r1");
+  data = setAnswer(data, "r1", "referral", "judgement", { response: "yes", questionText: "A question called judgement?" }, T1);
+  data = setJudgement(data, "r1", "referral", { response: "no", notes: "late" }, T1);
+  const review = data.reviews[0];
+  assert.equal(answerFor(review, "referral", "judgement").response, "yes");
+  assert.equal(judgementFor(review, "referral").response, "no");
+  assert.equal(countAnswers(review), 2);
+  const back = parseSaved(serialize(data));
+  assert.equal(back.damaged, false);
+  assert.equal(judgementFor(back.data.reviews[0], "referral").notes, "late");
+  data = setJudgement(data, "r1", "referral", { response: "", notes: "" }, T2);
+  assert.equal(judgementFor(data.reviews[0], "referral"), null, "cleared, it is gone");
+});
+
+test("saved data from before judgements reads; damaged judgements are reported", () => {
+  const review = { id: "r1", name: "A", created: T0, updated: T0, answers: {} };
+  assert.equal(parseSaved(JSON.stringify({ version: 1, current: "r1", reviews: [review] })).damaged, false);
+  const bad = { ...review, judgements: { referral: { response: "maybe", notes: "", questionText: "", updated: T0 } } };
+  assert.equal(parseSaved(JSON.stringify({ version: 1, current: "r1", reviews: [bad] })).damaged, true);
+});
+
+test("the summary counts judgements per stage and overall, and lists Partly and No markers for the board", () => {
+  let data = withCurrentReview(emptyData(), T0, "r1");
+  data = setJudgement(data, "r1", "referral", { response: "partly" }, T1);
+  data = setJudgement(data, "r1", "improvement-action", { response: "yes" }, T1);
+  const sum = summarise(data.reviews[0], FRAMEWORK);
+  assert.equal(sum.judged, 2);
+  assert.equal(sum.markerCount, 2);
+  assert.equal(sum.judgements.partly, 1);
+  assert.equal(sum.stages[0].markers[0].judgement.response, "partly");
+  const points = answersNeedingDiscussion(data.reviews[0], FRAMEWORK);
+  assert.deepEqual(points.map((p) => [p.kind, p.marker.id]), [["judgement", "referral"]]);
+});
+
+test("a rename to a name in use is refused", () => {
+  let data = addReview(withCurrentReview(emptyData(), T0, "r1"), "Child H", T1, "r2");
+  assert.equal(nameInUse(data, "r1", " Child  H "), true);
+  assert.equal(nameInUse(data, "r2", "Child H"), false, "its own name is not taken");
+  assert.equal(renameReview(data, "r1", "Child H", T2), data);
 });

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { addReview, deleteReview, setAnswer, switchReview } from "../../docs/assets/js/review.mjs";
+import { addReview, setAnswer, switchReview } from "../../docs/assets/js/review.mjs";
+import { deleteReview } from "../../docs/assets/js/reviews.mjs";
 import { openSession } from "../../docs/assets/js/store.mjs";
 import { MemoryStorage, T0, T1 } from "./fixtures.mjs";
 
@@ -13,11 +14,14 @@ const answer = (session, notes) => session.update((d) =>
   setAnswer(d, d.current, "improvement-action", "time-given", { response: "no", notes, questionText: "Q?" }, T1));
 const open = (storage) => openSession(() => storage, PREFIX, options);
 
-test("a first visit starts and saves a review", () => {
+test("a first visit has a review, saved with its first answer", () => {
   const storage = new MemoryStorage();
   const session = open(storage);
   assert.equal(session.problem(), "");
-  assert.equal(JSON.parse(storage.getItem(KEY)).reviews.length, 1);
+  assert.equal(session.review().name, "Review started 1 March 2026");
+  assert.equal(storage.getItem(KEY), null, "a visit alone leaves nothing behind");
+  open(storage);
+  assert.equal(storage.getItem(KEY), null);
   assert.ok(answer(session, "hello"));
   assert.equal(open(storage).review().answers["improvement-action"]["time-given"].notes, "hello");
 });
@@ -33,11 +37,13 @@ test("keys of other sites on the same host are left alone", () => {
 test("each change is applied to the latest saved data, so two tabs do not undo each other", () => {
   const storage = new MemoryStorage();
   const a = open(storage);
-  const b = open(storage);
   a.update((d) => setAnswer(d, d.current, "improvement-action", "time-given", { response: "no", questionText: "Q?" }, T1));
+  const b = open(storage);
+  a.update((d) => setAnswer(d, d.current, "improvement-action", "time-given", { notes: "after B opened", questionText: "Q?" }, T1));
   b.update((d) => setAnswer(d, d.current, "improvement-action", "clear-leadership", { response: "yes", questionText: "Q?" }, T1));
   const answers = open(storage).review().answers["improvement-action"];
   assert.deepEqual(Object.keys(answers).sort(), ["clear-leadership", "time-given"]);
+  assert.equal(answers["time-given"].notes, "after B opened", "B did not save its older copy over A's change");
 });
 
 test("damaged data is kept aside unchanged before anything is saved", () => {
@@ -119,6 +125,7 @@ test("each tab keeps its own review: a review started in another tab does not mo
   const storage = new MemoryStorage();
   const a = tab(storage);
   const mine = a.review();
+  note(a, mine.id, "first words");
   const b = tab(storage);
   assert.equal(b.review().id, mine.id, "a new tab starts where the last one was");
   const other = b.makeId();
@@ -174,7 +181,7 @@ test("full storage and two tabs: making room saves this tab's changes over the l
   const b = tab(storage);
   const spare = a.makeId();
   a.update((d) => addReview(d, "Spare", T1, spare));
-  const shared = b.review().id;
+  const shared = a.review().id; // saved with A's first change
   b.load();
   storage.fail = "full";
   assert.equal(note(a, shared, "typed in A while full"), false);
@@ -218,4 +225,26 @@ test("ids that are Object.prototype names are ordinary ids", () => {
   assert.equal(answers.constructor["has-own-property"].notes, "has-own-property");
   assert.deepEqual(Object.keys(answers).sort(), ["constructor", "has-own-property", "to-string", "value-of"]);
   assert.deepEqual(again.asideCopies(), []);
+});
+
+test("two new tabs typing before either has saved each keep their own words", () => {
+  const storage = new MemoryStorage();
+  const a = tab(storage);
+  const b = tab(storage);
+  const typedIn = b.review().id; // tab B's page shows its own new review
+  note(a, a.review().id, "from A");
+  assert.equal(note(b, typedIn, "from B"), true, "B typed before it heard of A's review");
+  const saved = JSON.parse(storage.getItem(KEY)).reviews.map((r) => r.answers["improvement-action"]["time-given"].notes);
+  assert.deepEqual(saved.sort(), ["from A", "from B"]);
+});
+
+test("a new tab that has not been typed in follows the review another new tab saved", () => {
+  const storage = new MemoryStorage();
+  const a = tab(storage);
+  const b = tab(storage);
+  note(a, a.review().id, "from A");
+  b.load();
+  assert.equal(b.review().id, a.review().id);
+  assert.equal(b.takeNotice(), null);
+  assert.equal(JSON.parse(storage.getItem(KEY)).reviews.length, 1);
 });

@@ -1,7 +1,6 @@
 // DOM helpers shared by the checklist (self-assessment.mjs) and the summary page
 // (summary-page.mjs). Elements are built from text, never HTML, so what users type stays text.
 
-import { longDate } from "./review.mjs";
 import { mergeText, moveCaret } from "./merge.mjs";
 
 // h("p", { class: "x", hidden: true }, "text", child, [more])
@@ -14,8 +13,12 @@ export function h(tag, attributes, ...children) {
   return el;
 }
 
+/** Add a stylesheet that only some pages need, once (instant navigation keeps the head). */
+export function useStylesheet(href) {
+  if (![...document.querySelectorAll("link[rel=stylesheet]")].some((l) => l.href === href)) document.head.append(h("link", { rel: "stylesheet", href }));
+}
+
 export const part = (root, name) => root.querySelector(`[data-scr="${name}"]`);
-export const time = (iso) => `${longDate(iso)} at ${new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}`;
 export const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 // Emptied first, so a repeated message is announced again.
@@ -23,11 +26,6 @@ export function announce(region, text, delay = 0) {
   clearTimeout(region.timer);
   region.textContent = "";
   region.timer = setTimeout(() => (region.textContent = text), delay + 50);
-}
-
-export function focusOn(el) {
-  el?.setAttribute("tabindex", "-1");
-  el?.focus();
 }
 
 const SELF = "the “My self-assessment” page";

@@ -2,22 +2,27 @@
 // download back. An import is taken whole or refused with a message, never in part.
 
 import {
-  addReview, checkAnswer, clean, isId, isReview, isTime, meetingOf, own, record, responseLabel,
+  JUDGEMENT_QUESTION, addReview, checkAnswer, clean, isId, isReview, isTime, meetingOf, own, record, responseLabel,
 } from "./review.mjs";
-import { answerList } from "./summary.mjs";
+import { answerList, recordList } from "./summary.mjs";
 
 export const EXPORT_FORMAT = "scr-quality-markers-self-assessment";
-export const EXPORT_VERSION = 1;
+// 2 added `judgements`; files of version 1 (answers only) still import.
+export const EXPORT_VERSION = 2;
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 export function exportJSON(review, framework, now) {
   const answers = answerList(review, framework).map(({ marker, question, answer }) => ({
     markerId: marker.id, markerNumber: marker.number ?? null, markerTitle: marker.title ?? null, questionId: question.id, ...answer,
   }));
+  const judgements = recordList(review, framework).filter((item) => item.kind === "judgement").map(({ marker, answer }) => {
+    const { questionText, ...judgement } = answer; // a judgement's question is always the same
+    return { markerId: marker.id, markerNumber: marker.number ?? null, markerTitle: marker.title ?? null, ...judgement };
+  });
   const { name, created, updated, meeting } = review;
   return JSON.stringify({
     format: EXPORT_FORMAT, version: EXPORT_VERSION, contentVersion: framework.contentVersion, exported: now,
-    review: { name, created, updated, meeting }, answers,
+    review: { name, created, updated, meeting }, answers, judgements,
   }, null, 2) + "\n";
 }
 
@@ -29,10 +34,11 @@ export const CSV_COLUMNS = ["Review", "Stage", "Marker number", "Marker", "Marke
 const csvField = (v) => `"${String(v ?? "").replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
 
 // Excel needs the byte order mark to read UTF-8.
+// Every question and every marker's judgement, answered or not: a complete record.
 export function exportCSV(review, framework) {
-  const rows = answerList(review, framework, true).map(({ stage, marker, question, answer: a }) => [
-    review.name, stage?.title, marker.number, marker.title, marker.id, question.number, question.id,
-    a?.questionText || question.text, responseLabel(a?.response), a?.notes, a?.updated, a?.contentVersion,
+  const rows = recordList(review, framework, true).map(({ stage, marker, question, answer: a }) => [
+    review.name, stage?.title, marker.number, marker.title, marker.id, question ? question.number : "overall", question?.id,
+    question ? a?.questionText || question.text : JUDGEMENT_QUESTION, responseLabel(a?.response), a?.notes, a?.updated, a?.contentVersion,
   ]);
   return "\uFEFF" + [CSV_COLUMNS, ...rows].map((row) => row.map(csvField).join(",") + "\r\n").join("");
 }
@@ -65,7 +71,7 @@ export function readExport(text, size = text?.length ?? 0) {
   if (own(doc, "format") !== EXPORT_FORMAT) return { error: NOT_EXPORT };
   if (doc.version > EXPORT_VERSION) return { error: "This file was downloaded from a newer version of this site, which this version cannot read." };
   const damaged = (why) => ({ error: `${DAMAGED} (${why}).` });
-  if (doc.version !== EXPORT_VERSION || !isReview(doc.review)) return damaged("its version, review name or dates are missing");
+  if (![1, 2].includes(doc.version) || !isReview(doc.review)) return damaged("its version, review name or dates are missing");
   const [meeting, whole] = meetingOf(own(doc.review, "meeting"));
   if (!whole) return damaged("its meeting details are not all text");
   if (!Array.isArray(doc.answers)) return damaged("it has no list of answers");
@@ -77,9 +83,19 @@ export function readExport(text, size = text?.length ?? 0) {
     if (Object.hasOwn(questions, a.questionId)) return damaged(`answer ${i + 1} repeats an earlier question`);
     questions[a.questionId] = answer;
   }
+  const judgements = record();
+  const listed = own(doc, "judgements") ?? [];
+  if (!Array.isArray(listed)) return damaged("its judgements are not a list");
+  for (const [i, j] of listed.entries()) {
+    const judgement = checkAnswer({ questionText: "", ...j });
+    if (!judgement || !isId(j.markerId)) return damaged(`judgement ${i + 1} is incomplete`);
+    if (Object.hasOwn(judgements, j.markerId)) return damaged(`judgement ${i + 1} repeats an earlier marker`);
+    judgements[j.markerId] = judgement;
+  }
   const { name, created, updated } = doc.review;
   return {
-    review: { name: clean(name), created, updated, answers, ...(meeting && { meeting }) }, count: doc.answers.length,
+    review: { name: clean(name), created, updated, answers, judgements, ...(meeting && { meeting }) },
+    count: doc.answers.length, judged: listed.length,
     exported: isTime(doc.exported) ? doc.exported : "", contentVersion: String(doc.contentVersion ?? ""),
   };
 }

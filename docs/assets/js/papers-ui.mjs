@@ -1,10 +1,11 @@
 // "Prepare meeting papers" on the "My self-assessment" page (logic: papers.mjs; its HTML is in the
 // page, from macros/pages/self_assessment.py). Built from text with createElement; nothing is sent anywhere.
 
-import { BOTH_KEPT, baseOf, setBase, showText } from "./dom.mjs";
+import { baseOf, BOTH_KEPT, setBase, showText, useStylesheet } from "./dom.mjs";
 import { mergeText } from "./merge.mjs";
 import { makePaper } from "./papers.mjs";
-import { findReview, meetingDetail, responseLabel, setMeetingDetail } from "./review.mjs";
+import { findReview, responseLabel } from "./review.mjs";
+import { meetingDetail, setMeetingDetail } from "./reviews.mjs";
 import { answerList } from "./summary.mjs";
 import { readZip } from "./zip.mjs";
 
@@ -29,8 +30,12 @@ const carried = (item) => chosen.get(key(item)) ?? ["partly", "no"].includes(ite
 const answered = (review) => answerList(review, ctx.framework).filter((item) => item.answer.response);
 const label = ({ marker, question, onSite }) => (onSite ? `${marker.number}.${question.number}` : "");
 
+// Its styles load with it, so guidance pages never download them.
+const STYLES = new URL("../papers.css", import.meta.url).href;
+
 /** Called by summary-page.mjs whenever the page is refreshed. */
 export function refreshPapers(root, session, framework) {
+  useStylesheet(STYLES);
   const review = session.review();
   const switched = ctx?.review !== review.id || ctx.root !== root;
   if (switched) chosen.clear(); // another review: its own defaults

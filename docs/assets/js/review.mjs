@@ -49,21 +49,14 @@ export function addReview(data, name, now, id, from) {
   const wanted = clean(name) || defaultName(now);
   let unique = wanted;
   for (let n = 2; data.reviews.some((r) => r.name === unique); n++) unique = `${wanted} (${n})`;
-  const review = { id, name: unique, created: now, updated: now, answers: record(), ...from };
+  const review = { id, name: unique, created: now, updated: now, answers: record(), judgements: record(), ...from };
   return { ...data, current: id, reviews: [...data.reviews, review] };
 }
 
 export const switchReview = (data, id) => (findReview(data, id) ? { ...data, current: id } : data);
 
-const mapReview = (data, id, change) => ({ ...data, reviews: data.reviews.map((r) => (r.id === id ? change(r) : r)) });
+export const mapReview = (data, id, change) => ({ ...data, reviews: data.reviews.map((r) => (r.id === id ? change(r) : r)) });
 
-export const renameReview = (data, id, name, now) =>
-  clean(name) ? mapReview(data, id, (r) => ({ ...r, name: clean(name), updated: now })) : data;
-
-export function deleteReview(data, id) {
-  const reviews = data.reviews.filter((r) => r.id !== id);
-  return { ...data, reviews, current: data.current === id ? (reviews[0]?.id ?? null) : data.current };
-}
 
 export const answerFor = (review, markerId, questionId) => own(own(review?.answers, markerId), questionId) ?? null;
 
@@ -77,16 +70,24 @@ export function setAnswer(data, reviewId, markerId, questionId, change, now) {
   });
 }
 
-/** A review's meeting details (for the papers) are texts by field name. */
-export const meetingDetail = (review, name) => own(review?.meeting, name) ?? "";
+export const JUDGEMENT_QUESTION = "How well did this review meet this marker?";
 
-export const setMeetingDetail = (data, reviewId, name, value) =>
-  mapReview(data, reviewId, (review) => ({ ...review, meeting: put(review.meeting, name, value) }));
+// The overall judgement of a marker ("How well did this review meet this marker?") has the
+// shape of an answer, in a record of its own: it can never collide with a question's id.
+export const judgementFor = (review, markerId) => own(review?.judgements, markerId) ?? null;
+
+export function setJudgement(data, reviewId, markerId, change, now) {
+  return mapReview(data, reviewId, (review) => {
+    const judgement = { response: "", notes: "", questionText: "", ...judgementFor(review, markerId), ...change, updated: now };
+    const judgements = put(review.judgements, markerId, judgement.response || judgement.notes ? judgement : undefined);
+    return { ...review, judgements, updated: now };
+  });
+}
+
 
 export const progress = (review, markerId, questionIds) =>
   ({ answered: questionIds.filter((q) => answerFor(review, markerId, q)?.response).length, total: questionIds.length });
 
-export const countAnswers = (review) => Object.values(review.answers).reduce((n, a) => n + Object.keys(a).length, 0);
 
 // A saved or imported answer, with only the fields we know, or null.
 export function checkAnswer(a) {
@@ -129,10 +130,16 @@ export function parseSaved(raw) {
         else damaged = true;
       }
     }
+    const judgements = record();
+    for (const [markerId, j] of Object.entries(r.judgements === undefined ? {} : isRecord(r.judgements) ? r.judgements : { "": 0 })) {
+      const judgement = checkAnswer(j);
+      if (judgement && isId(markerId)) judgements[markerId] = judgement;
+      else damaged = true;
+    }
     // Details that are not texts cannot be used: the texts are kept, and the data counts as damaged (kept aside).
     const [meeting, whole] = meetingOf(r.meeting);
     damaged ||= !whole;
-    data.reviews.push({ id: r.id, name: r.name, created: r.created, updated: r.updated, answers, ...(meeting && { meeting }) });
+    data.reviews.push({ id: r.id, name: r.name, created: r.created, updated: r.updated, answers, judgements, ...(meeting && { meeting }) });
   }
   data.current = findReview(data, doc.current) ? doc.current : (data.reviews[0]?.id ?? null);
   return { data, damaged };

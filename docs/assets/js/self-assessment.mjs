@@ -5,105 +5,150 @@
 
 import { BOTH_KEPT, announce, baseOf, goneMessage, h, part, setBase, showProblem, showText, PROBLEMS } from "./dom.mjs";
 import { mergeText } from "./merge.mjs";
-import { RESPONSES, answerFor, clean, findReview, progress, responseLabel, setAnswer, wordingChanged } from "./review.mjs";
+import {
+  JUDGEMENT_QUESTION, RESPONSES, answerFor, clean, findReview, judgementFor, progress, responseLabel, setAnswer, setJudgement,
+  wordingChanged,
+} from "./review.mjs";
 import { openSession } from "./store.mjs";
 
 const LIST = "ol.scr-questions[data-marker]";
-const SUMMARY = "#scr-summary";
 // This file is <site>/assets/js/self-assessment.mjs, wherever the site is published.
 const site = new URL("../../", import.meta.url);
 let session = null; // opened by the first page that needs it
-let summaryPage = null; // the summary page's code, loaded by the one page that has it
+// The code of the pages that need more than the checklist, loaded only there.
+const PAGES = [
+  { root: "#scr-summary", load: () => import("./summary-page.mjs") },
+  { root: "#scr-compare", load: () => import("./compare-page.mjs") },
+];
+let shown = null; // the id of the review the page shows: answers typed here go to it
 
 function refresh() {
   const notice = session.takeNotice();
   refreshChecklists(notice);
-  summaryPage?.then((m) => m.refreshSummary(notice), () => {});
+  for (const p of PAGES) p.code?.then((m) => m.show(notice), () => {});
 }
 
-// Each question of the page's list becomes a group of radio buttons and a notes box.
+// A marker page's checklist: a head (privacy note, review, progress, warnings, print), each
+// question of the page's list as a group of radio buttons and a notes box, and the marker's
+// overall judgement in its slot (`.scr-judgement`), on every marker page.
+
+// The head is in the page (macros/pages/markers.py): here it is shown and joined by the questions.
+function checklistBox(head, version) {
+  const box = h("div", { class: "scr-checklist", "data-marker": head.dataset.marker, "data-content-version": version });
+  head.before(box);
+  head.hidden = false;
+  box.append(head);
+  return box;
+}
+
+// The inside of one question's group, or of the judgement's: the same words and controls.
+const group = (id, legend, ...extra) => h("fieldset", {},
+  h("legend", {}, legend),
+  ...extra,
+  h("p", { class: "scr-changed", "data-scr": "changed" }),
+  h("div", { class: "scr-responses scr-noprint" },
+    RESPONSES.map((r) => h("label", {}, h("input", { type: "radio", name: id, value: r.value }), r.label)),
+    h("button", { type: "button", class: "scr-clear", "data-scr-action": "clear" }, "Clear response")),
+  h("p", { class: "scr-print", "data-scr": "response" }),
+  h("label", { for: id + "-notes" }, "Notes and evidence"),
+  h("textarea", { id: id + "-notes", rows: "3", "data-scr": "notes" }),
+  h("p", { class: "scr-print scr-notes", "data-scr": "print-notes" }),
+  h("p", { class: "scr-status", role: "status", "data-scr": "status" }));
+
 function buildChecklist(list) {
   list.dataset.scrReady = "1";
   const marker = list.dataset.marker;
-  const box = h("div", { class: "scr-checklist", "data-marker": marker, "data-content-version": list.dataset.contentVersion });
-  list.before(box);
-  box.append(h("div", { class: "scr-checklist-head" },
-    h("p", {}, h("strong", {}, "Your answers stay in this browser."), " They are saved on this device as you work and are never " +
-      "sent anywhere. Do not record names or other details that could identify a child or family."),
-    h("p", {}, "Review: ", h("strong", { "data-scr": "name" }), " ",
-      // Pages end in .html where the site is built without directory URLs (the offline copy).
-      h("a", { href: new URL(location.pathname.endsWith(".html") ? "self-assessment.html" : "self-assessment/", site).href,
-        class: "scr-noprint" }, "Change review, see the summary, download or import")),
-    h("p", { class: "scr-progress", "data-scr": "progress" }),
-    h("div", { class: "scr-problem", role: "alert", "data-scr": "problem" }),
-    h("p", { class: "scr-status", role: "status", "data-scr": "notice" }),
-    h("button", { type: "button", class: "md-button scr-noprint", "data-scr-action": "print" }, "Print with your answers")), list);
+  checklistBox(list.previousElementSibling, list.dataset.contentVersion).append(list);
   for (const li of list.querySelectorAll("li[data-question]")) {
-    const id = `scr-${marker}-${li.dataset.question}`;
     li.dataset.text = clean(li.textContent);
-    li.replaceChildren(h("fieldset", {},
-      h("legend", {}, li.dataset.text),
-      h("p", { class: "scr-changed", "data-scr": "changed" }),
-      h("div", { class: "scr-responses scr-noprint" },
-        RESPONSES.map((r) => h("label", {}, h("input", { type: "radio", name: id, value: r.value }), r.label)),
-        h("button", { type: "button", class: "scr-clear", "data-scr-action": "clear" }, "Clear response")),
-      h("p", { class: "scr-print", "data-scr": "response" }),
-      h("label", { for: id + "-notes" }, "Notes and evidence"),
-      h("textarea", { id: id + "-notes", rows: "3", "data-scr": "notes" }),
-      h("p", { class: "scr-print scr-notes", "data-scr": "print-notes" }),
-      h("p", { class: "scr-status", role: "status", "data-scr": "status" })));
+    li.replaceChildren(group(`scr-${marker}-${li.dataset.question}`, li.dataset.text));
   }
 }
 
+function buildJudgement(slot) {
+  slot.dataset.scrReady = "1";
+  const marker = slot.dataset.marker;
+  const judgement = h("div", { class: "scr-judgement-group", "data-judgement": marker },
+    group(`scr-${marker}-judgement`, JUDGEMENT_QUESTION, slot.dataset.questions > 0 && h("p", { class: "scr-tally", "data-scr": "tally" })));
+  const head = slot.previousElementSibling;
+  // A marker without questions has no checklist above: its head is just before the judgement.
+  if (head?.classList.contains("scr-checklist-head")) checklistBox(head, slot.dataset.contentVersion).append(slot);
+  else slot.classList.add("scr-checklist"); // styled as the questions are
+  slot.replaceChildren(judgement);
+}
+
+const tallyText = (counts) => RESPONSES.map((r) => `${counts[r.value] ?? 0} ${r.label}`).join(", ");
+
 function refreshChecklists(notice) {
   const review = session.review();
-  for (const box of document.querySelectorAll(".scr-checklist")) {
-    const marker = box.dataset.marker;
-    // After a switch of review every field changes, even the one being typed in.
-    const switched = box.dataset.review !== review.id;
-    box.dataset.review = review.id;
-    part(box, "name").textContent = review.name;
-    showProblem(part(box, "problem"), PROBLEMS[session.problem()]);
-    if (notice) announce(part(box, "notice"), goneMessage(notice, review.name));
-    const items = [...box.querySelectorAll("li[data-question]")];
+  // After a switch of review every field changes, even the one being typed in.
+  const switched = shown !== review.id;
+  shown = review.id;
+  const show = (item, answer) => {
+    const notes = answer?.notes ?? "";
+    for (const radio of item.querySelectorAll("input[type=radio]")) radio.checked = radio.value === answer?.response;
+    if (showText(part(item, "notes"), notes, switched)) announce(part(item, "status"), BOTH_KEPT);
+    part(item, "response").textContent = "Response: " + (responseLabel(answer?.response) || "not answered");
+    part(item, "print-notes").textContent = notes;
+  };
+  for (const head of document.querySelectorAll(".scr-checklist > .scr-checklist-head")) {
+    const marker = head.dataset.marker;
+    part(head, "name").textContent = review.name;
+    showProblem(part(head, "problem"), PROBLEMS[session.problem()]);
+    if (notice) announce(part(head, "notice"), goneMessage(notice, review.name));
+    const items = [...document.querySelectorAll(`[data-marker="${CSS.escape(marker)}"] li[data-question]`)];
     const { answered, total } = progress(review, marker, items.map((li) => li.dataset.question));
-    part(box, "progress").textContent = `${answered} of ${total} questions answered`;
+    const judged = responseLabel(judgementFor(review, marker)?.response);
+    part(head, "progress").textContent = (items.length ? `${answered} of ${total} questions answered. ` : "") +
+      (judged ? `Your judgement on this marker: ${judged}.` : "This marker is not judged yet.");
     for (const li of items) {
       const answer = answerFor(review, marker, li.dataset.question);
-      const notes = answer?.notes ?? "";
-      for (const radio of li.querySelectorAll("input")) radio.checked = radio.value === answer?.response;
-      if (showText(part(li, "notes"), notes, switched)) announce(part(li, "status"), BOTH_KEPT);
-      part(li, "response").textContent = "Response: " + (responseLabel(answer?.response) || "not answered");
-      part(li, "print-notes").textContent = notes;
+      show(li, answer);
       part(li, "changed").textContent = wordingChanged(answer, li.dataset.text)
         ? `The wording of this question has changed since you answered it. You answered: “${clean(answer.questionText)}”` : "";
     }
   }
+  for (const item of document.querySelectorAll("[data-judgement]")) {
+    const marker = item.dataset.judgement;
+    show(item, judgementFor(review, marker));
+    const tally = part(item, "tally");
+    if (tally) {
+      const ids = [...document.querySelectorAll(`[data-marker="${CSS.escape(marker)}"] li[data-question]`)].map((li) => li.dataset.question);
+      const counts = {};
+      for (const id of ids) counts[answerFor(review, marker, id)?.response] = (counts[answerFor(review, marker, id)?.response] ?? 0) + 1;
+      tally.textContent = `Your answers to this marker's ${ids.length} questions: ${tallyText(counts)}.`;
+    }
+  }
 }
 
-/** Save a response or the notes box of a question, in the review the page shows. */
+/** Save a response or notes, of a question or of the marker's judgement, in the review the page shows. */
 function record(control, change) {
-  const box = control.closest(".scr-checklist");
-  const li = control.closest("li");
-  const [reviewId, marker, question] = [box.dataset.review, box.dataset.marker, li.dataset.question];
+  const judgement = control.closest("[data-judgement]");
+  const item = judgement ?? control.closest("li[data-question]");
+  const marker = judgement ? judgement.dataset.judgement : control.closest(".scr-checklist").dataset.marker;
+  const version = control.closest("[data-content-version]").dataset.contentVersion;
+  const question = item.dataset.question;
+  const reviewId = shown;
   const typing = control.dataset.scr === "notes";
   const [base, mine] = [typing && baseOf(control), control.value];
+  const current = (review) => (judgement ? judgementFor(review, marker) : answerFor(review, marker, question));
   let conflict = false;
   const saved = session.update((data) => {
     if (typing) {
-      // Another tab may have changed this note since this page last showed it: keep both.
-      const theirs = answerFor(findReview(data, reviewId), marker, question)?.notes ?? "";
+      // Another tab may have changed these notes since this page last showed them: keep both.
+      const theirs = current(findReview(data, reviewId))?.notes ?? "";
       const merged = theirs === base ? { text: mine, conflict: false } : mergeText(base, mine, theirs);
       [change, conflict] = [{ notes: merged.text }, merged.conflict];
     }
-    return setAnswer(data, reviewId, marker, question,
-      { ...change, questionText: li.dataset.text, contentVersion: box.dataset.contentVersion }, session.now());
+    const now = session.now();
+    return judgement ? setJudgement(data, reviewId, marker, { ...change, contentVersion: version }, now)
+      : setAnswer(data, reviewId, marker, question, { ...change, questionText: item.dataset.text, contentVersion: version }, now);
   });
   if (typing) setBase(control, mine);
   const gone = !findReview(session.data, reviewId);
   refresh();
   // Typing is confirmed after a pause, so the words are not interrupted at every key.
-  announce(part(li, "status"), gone ? "Not saved: the review was deleted in another tab." : conflict ? BOTH_KEPT
+  announce(part(item, "status"), gone ? "Not saved: the review was deleted in another tab." : conflict ? BOTH_KEPT
     : saved ? "Saved" : "Not saved: see the warning above", typing ? 1000 : 0);
 }
 
@@ -121,12 +166,12 @@ document.addEventListener("click", (e) => {
 });
 // Material's one-key shortcuts (n, p: next, previous page) would act on a focused radio button.
 document.addEventListener("keydown", (e) => {
-  if (e.key.length === 1 && e.target.closest?.(".scr-checklist, " + SUMMARY)) e.stopPropagation();
+  if (e.key.length === 1 && e.target.closest?.([".scr-checklist", ...PAGES.map((p) => p.root)].join())) e.stopPropagation();
 });
 
 function onPage() {
-  const root = document.querySelector(SUMMARY);
-  if (!root && !document.querySelector(LIST)) return;
+  const pages = PAGES.filter((p) => document.querySelector(p.root));
+  if (!pages.length && !document.querySelector(LIST + ", .scr-judgement")) return;
   if (!session) {
     // Keys start with the site's path, so two sites on one host keep their answers apart.
     session = openSession(() => localStorage, `scr-qm:${site.pathname}:`);
@@ -134,13 +179,14 @@ function onPage() {
     addEventListener("storage", (e) => session.owns(e.key) && (session.load(), refresh()));
   }
   for (const list of document.querySelectorAll(LIST)) if (!list.dataset.scrReady) buildChecklist(list);
-  if (root && !root.dataset.scrReady) {
+  for (const slot of document.querySelectorAll(".scr-judgement:not([data-scr-ready])")) buildJudgement(slot);
+  for (const p of pages) {
+    const root = document.querySelector(p.root);
+    if (root.dataset.scrReady) continue;
     root.dataset.scrReady = "1";
-    summaryPage ??= import("./summary-page.mjs");
-    summaryPage.then((m) => m.start(session, refresh), () => {
-      summaryPage = null; // tried again on the next visit to the page
-      part(root, "load-failed").hidden = false;
-    });
+    // If it cannot load, the page keeps its note for readers without JavaScript.
+    p.code ??= p.load();
+    p.code.then((m) => m.start(session, refresh), () => (p.code = null));
   }
   refresh();
 }

@@ -7,7 +7,7 @@
 //   new tab starts. Changes name their review, so one tab's typing never lands in another's.
 // problem() is a code: "unavailable", "full", "damaged" (kept aside), "damagedNotKept" or "newer".
 
-import { emptyData, findReview, newId, parseSaved, serialize, switchReview, withCurrentReview } from "./review.mjs";
+import { addReview, emptyData, findReview, newId, parseSaved, serialize, switchReview } from "./review.mjs";
 
 // Firefox's older name and the legacy codes are for browsers before the standard name.
 const isFull = (e) => e?.name === "QuotaExceededError" || e?.name === "NS_ERROR_DOM_QUOTA_REACHED" || [22, 1014].includes(e?.code);
@@ -51,6 +51,7 @@ export function openSession(getStorage, prefix, options = {}) {
   let shown = saved; // the saved data as of the last settle
   let tab = attempt(() => tabStorage.getItem(tabKey)) ?? null;
   let notice = null;
+  let starting = null; // the change that adds a first visit's review, until it is saved
 
   function read() {
     if (!canRead || locked) return;
@@ -83,16 +84,20 @@ export function openSession(getStorage, prefix, options = {}) {
     // Only a review that was saved can have been deleted elsewhere.
     const before = findReview(shown, tab);
     shown = saved;
+    // A new review nobody has typed in yet gives way to one another tab has saved meanwhile.
+    if (pending.length === 1 && pending[0] === starting && saved.reviews.length) pending = [];
     data = pending.reduce((d, change) => change(d), saved);
     if (!data.reviews.length) {
-      // A first visit gets a review without being asked; saved with the first change.
+      // A first visit gets a review without being asked.
       const [at, id] = [now(), makeId()];
-      const start = (d) => withCurrentReview(d, at, id);
-      pending.push(start);
-      data = start(data);
+      // Replayed until saved: if another tab saves a review after this tab's first answer, both are kept.
+      starting = (d) => (findReview(d, id) ? d : addReview(d, "", at, id));
+      pending.push(starting);
+      data = starting(data);
     }
     if (!findReview(data, tab)) {
-      if (report && before) notice = { deleted: before.name, cleared: !saved.reviews.length };
+      // Gone from the saved data, not by this tab's own change: another tab deleted it.
+      if (report && before && !findReview(saved, before.id)) notice = { deleted: before.name, cleared: !saved.reviews.length };
       setTab((findReview(data, data.current) ?? data.reviews[0]).id);
     }
   }
@@ -114,7 +119,8 @@ export function openSession(getStorage, prefix, options = {}) {
 
   read();
   settle(false);
-  flush();
+  // A first visit's review is saved with its first answer, so visits leave no empty reviews.
+  if (rewrite) flush();
   return {
     get data() {
       return data;
@@ -137,10 +143,9 @@ export function openSession(getStorage, prefix, options = {}) {
     /** Apply `change` to the latest data and save it; `choose`: the review this tab works on next. */
     update(change, choose) {
       read();
-      settle(true);
       pending.push(change);
       if (choose) pending.push((d) => switchReview(d, choose));
-      settle(false);
+      settle(true);
       if (choose && findReview(data, choose)) setTab(choose);
       return flush();
     },

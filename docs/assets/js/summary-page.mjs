@@ -3,18 +3,25 @@
 // self_assessment.py) has the headings, forms, buttons and data-framework (not a <script>
 // island, which instant navigation would run as JavaScript).
 
-import { announce, focusOn, goneMessage, h, part, plural, PROBLEMS, showProblem, time } from "./dom.mjs";
+import { announce, goneMessage, h, part, plural, PROBLEMS, showProblem, useStylesheet } from "./dom.mjs";
 import { MAX_IMPORT_BYTES, decodeFile, exportCSV, exportFileName, exportJSON, importReview, readExport } from "./exchange.mjs";
-import { RESPONSES, addReview, countAnswers, deleteReview, longDate as date, renameReview, responseLabel, switchReview } from "./review.mjs";
-import { answersNeedingDiscussion, summarise } from "./summary.mjs";
+import { JUDGEMENT_QUESTION, RESPONSES, addReview, longDate as date, responseLabel, switchReview } from "./review.mjs";
+import { countAnswers, deleteReview, nameInUse, renameReview } from "./reviews.mjs";
+import { answersNeedingDiscussion, recordList, summarise } from "./summary.mjs";
 
 const SUMMARY = "#scr-summary";
+const time = (iso) => `${date(iso)} at ${new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}`;
 let session = null;
 let refresh = null; // the whole page's refresh, checklists included
 let framework = null; // the stages, markers and questions, from the page
 let pending = null; // an import read and shown, waiting for the user to confirm it
 let papers = null; // the meeting papers' code, loaded when the page is shown
 
+// Words and a symbol for each judgement, never colour alone.
+const SYMBOLS = { yes: "✓", partly: "◐", no: "✗", "not-applicable": "–" };
+const judged = (j) => (j?.response ? `${SYMBOLS[j.response]} ${responseLabel(j.response)}` : "Not judged");
+// The summary and comparison pages' stylesheet, loaded only on those pages.
+const STYLES = new URL("../summary.css", import.meta.url).href;
 const tally = (counts) => RESPONSES.map((r) => `${counts[r.value] ?? 0} ${r.label}`).join(", ");
 const button = (action, label, more) => h("button", { type: "button", class: "md-button", "data-scr-action": action, ...more }, label);
 const page = () => document.querySelector(SUMMARY + "[data-scr-ready]");
@@ -23,9 +30,15 @@ const page = () => document.querySelector(SUMMARY + "[data-scr-ready]");
 export function start(openSession, refreshPage) {
   [session, refresh] = [openSession, refreshPage];
   const root = page();
+  useStylesheet(STYLES);
   framework = JSON.parse(root.dataset.framework);
   for (const el of document.querySelectorAll(".scr-nojs")) el.hidden = true;
   root.hidden = false;
+}
+
+function focusOn(el) {
+  el?.setAttribute("tabindex", "-1");
+  el?.focus();
 }
 
 function download(text, fileName, type) {
@@ -34,7 +47,8 @@ function download(text, fileName, type) {
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
-export function refreshSummary(notice) {
+/** Called by self-assessment.mjs whenever the page is refreshed. */
+export function show(notice) {
   const root = page();
   if (!root || !framework) return;
   const review = session.review();
@@ -43,30 +57,37 @@ export function refreshSummary(notice) {
   showProblem(part(root, "problem"), PROBLEMS[session.problem()]);
   if (notice) announce(part(root, "status"), goneMessage(notice, review.name));
   part(root, "name").textContent = review.name;
+  part(root, "print-header").textContent = `${review.name}. Printed ${date(session.now())}.`;
   if (rename !== document.activeElement) rename.value = review.name;
-  part(root, "total").textContent = `${sum.answered} of ${plural(sum.questions, "question")} answered: ${tally(sum.counts)}. ` +
+  part(root, "total").textContent = `${sum.judged} of ${plural(sum.markerCount, "marker")} judged: ${tally(sum.judgements)}. ` +
+    `${sum.answered} of ${plural(sum.questions, "question")} answered: ${tally(sum.counts)}. ` +
     `Started ${date(review.created)}, last changed ${time(review.updated)}.`;
+  part(root, "overview").replaceChildren(...sum.stages.map((stage) => h("section", { class: "scr-overview", "aria-labelledby": "overview-" + stage.id },
+    h("h3", { id: "overview-" + stage.id }, `${stage.label}: ${stage.judged} of ${plural(stage.markerCount, "marker")} judged`),
+    h("ul", { class: "scr-grid" }, stage.markers.map((m) => h("li", { class: "scr-cell-" + (m.judgement?.response || "none") },
+      h("a", { href: m.url + "#judgement" }, h("span", { class: "scr-grid-number" }, `${m.number}. `), m.title,
+        h("span", { class: "scr-grid-judgement" }, judged(m.judgement)))))))));
   part(root, "stages").replaceChildren(...sum.stages.flatMap((stage) => [
     h("h3", { id: "stage-" + stage.id }, stage.label),
     h("p", {}, stage.questions ? `${stage.answered} of ${plural(stage.questions, "question")} answered in this stage: ${tally(stage.counts)}.`
       : "No questions on this site yet."),
     h("div", { class: "scr-table" }, h("table", { "aria-labelledby": "stage-" + stage.id },
-      h("thead", {}, h("tr", {}, ["Marker", "Answered", "Responses"].map((t) => h("th", { scope: "col" }, t)))),
+      h("thead", {}, h("tr", {}, ["Marker", "Your judgement", "Questions answered", "Responses"].map((t) => h("th", { scope: "col" }, t)))),
       h("tbody", {}, stage.markers.map((m) => h("tr", {},
         h("th", { scope: "row" }, h("a", { href: m.url }, `${m.number}. ${m.title}`)),
+        h("td", {}, judged(m.judgement)),
         m.questions ? [h("td", {}, `${m.answered} of ${m.questions}`), h("td", {}, tally(m.counts))]
           : h("td", { colspan: "2" }, "No questions on this site yet")))))),
   ]));
   const items = answersNeedingDiscussion(review, framework);
-  part(root, "discuss").replaceChildren(items.length ? h("ol", { class: "scr-discuss" }, items.map(({ marker, question, answer, onSite }) => {
-    const label = `Marker ${marker.title ? `${marker.number}, ${marker.title}` : `“${marker.id}”`}: ` +
-      (onSite ? "question " + question.number : "a question no longer on this site");
-    return h("li", {},
-      h("p", {}, marker.url ? h("a", { href: marker.url + (onSite ? "#q-" + question.id : "") }, label) : label),
-      h("p", { class: "scr-quote" }, question.text),
-      h("p", {}, h("strong", {}, "Response: "), responseLabel(answer.response)),
-      h("p", { class: "scr-notes" }, h("strong", {}, "Notes and evidence: "), answer.notes || "none"));
-  })) : h("p", {}, "No question in this review is answered Partly or No."));
+  part(root, "discuss").replaceChildren(items.length ? h("ol", { class: "scr-discuss" }, items.map((item) => h("li", {}, answerView(item))))
+    : h("p", {}, "No marker is judged, and no question answered, Partly or No in this review."));
+  // The complete record: every marker with its questions and judgement, answered or not.
+  const byMarker = new Map();
+  for (const item of recordList(review, framework, true)) byMarker.set(item.marker, [...(byMarker.get(item.marker) ?? []), item]);
+  part(root, "record").replaceChildren(...[...byMarker].map(([marker, list]) => h("section", { class: "scr-record" },
+    h("h3", {}, marker.title ? `${marker.number}. ${marker.title}` : `A marker no longer on this site (“${marker.id}”)`),
+    h("ul", {}, list.map((item) => h("li", {}, answerView(item, true)))))));
   // The buttons of each row look alike; their names say which review they act on.
   part(root, "reviews").replaceChildren(...session.data.reviews.map((r) => h("li", {},
     h("strong", {}, r.name), r === review ? " (the review you are working on)" : "",
@@ -81,6 +102,19 @@ export function refreshSummary(notice) {
     const wait = part(root, "papers-wait");
     wait.textContent = wait.dataset.failed;
   });
+}
+
+// One answer or judgement, as the discussion list and the complete record show it.
+function answerView({ kind, marker, question, answer, onSite }, inRecord) {
+  const what = kind === "judgement" ? "your judgement on the marker" : onSite ? "question " + question.number : "a question no longer on this site";
+  const label = inRecord ? what[0].toUpperCase() + what.slice(1) : `Marker ${marker.title ? `${marker.number}, ${marker.title}` : `“${marker.id}”`}: ${what}`;
+  const anchor = kind === "judgement" ? "#judgement" : onSite ? "#q-" + question.id : "";
+  return [
+    h("p", {}, marker.url && onSite ? h("a", { href: marker.url + anchor }, label) : label),
+    h("p", { class: "scr-quote" }, kind === "judgement" ? JUDGEMENT_QUESTION : question.text),
+    h("p", {}, h("strong", {}, "Response: "), responseLabel(answer?.response) || "not answered"),
+    (answer?.notes || !inRecord) && h("p", { class: "scr-notes" }, h("strong", {}, "Notes and evidence: "), answer?.notes || "none"),
+  ];
 }
 
 function preview(root, { review, exported, contentVersion, count }) {
@@ -121,7 +155,7 @@ function onClick(el, action) {
   } else if (action === "switch" && target) {
     change(root, (d) => switchReview(d, target.id), `You are now working on “${target.name}”.`, "#current-review", target.id);
   } else if (action === "delete" && target) {
-    if (confirm(`Delete the review “${target.name}” and all its answers from this browser? This cannot be undone. ` +
+    if (confirm(`Delete the review “${target.name}” and its ${plural(countAnswers(target), "answer")} from this browser? This cannot be undone. ` +
       "If you may need it, cancel and download it first.")) {
       change(root, (d) => deleteReview(d, target.id), `The review “${target.name}” was deleted.`, "#reviews");
     }
@@ -177,5 +211,7 @@ document.addEventListener("submit", (e) => {
     form.elements.name.value = "";
     change(root, (d) => addReview(d, name, session.now(), newId), "A new review was started. You are now working on it.",
       "#current-review", newId);
+  } else if (name && nameInUse(session.data, id, name)) {
+    announce(part(root, "status"), `There is already a review called “${name.replace(/\s+/g, " ")}”. Choose another name.`);
   } else if (name) change(root, (d) => renameReview(d, id, name, session.now()), `The review is now called “${name}”.`);
 });

@@ -210,6 +210,20 @@ def test_markdown_keeps_fill_ins_and_escapes_markup(templates, content):
     assert "Use \\*care\\* \\| here [Your name] \\<b\\>" in text
 
 
+def test_markdown_never_makes_a_link_from_content(templates, content):
+    import markdown
+
+    from macros.documents.markdown import markdown_document
+    template = templates.template("board-agenda")
+    odd = replace(template, introduction=["See [Date](javascript:alert(1)), ![x](data:x) and [Venue][Date].",
+                                          "[Date]: javascript:alert(1)"])
+    text = markdown_document(odd, content, SITE).decode()
+    assert "See [Date]\\(javascript:alert(1)), ![x]\\(data:x) and [Venue]\\[Date]." in text
+    assert "[Date]\\: javascript:alert(1)" in text
+    shown = markdown.markdown(text)
+    assert "<a " not in shown and "<img" not in shown and "javascript:alert(1)" in shown
+
+
 def test_question_labels_and_durations(content, templates):
     assert question_label(content, "improvement-action", "time-given") == "15.3"
     page = layout(templates.template("board-agenda"), content, SITE)

@@ -57,6 +57,9 @@ def test_outlines_are_summaries_without_questions():
 EMPTY_TITLE = 'title: ""'
 BLANK_SUMMARY = "summary: '   '"
 QUOTED_SEVEN = "number: '7'"
+OPEN_QUOTE = 'title: "Referral'
+OPEN_QUOTE_LAST = 'summary: "The board builds'
+NEVER_CLOSED = "not valid YAML: a quote opened on this line is never closed: add the closing quote, or remove this one"
 
 # Each case: (edit of the real file, expected messages given the edited text).
 CASES = {
@@ -177,6 +180,24 @@ CASES = {
         lambda t: replace_once(t, "    title: Report\n", "    title: [Report\n"),
         lambda t: [f"{NAME}:{line_of(t, 'source_url: https://www.scie.org.uk/safeguarding/children/case-reviews/quality-markers/outputs/the-report/')}: "
                    "not valid YAML: expected ',' or ']', but got ':'"],
+    ),
+    "quote left open, running on to a later quote": (
+        lambda t: replace_once(t, "title: Referral", OPEN_QUOTE),
+        lambda t: [f"{NAME}:{line_of(t, OPEN_QUOTE)}: {NEVER_CLOSED}"],
+    ),
+    "quote left open in the last value": (
+        lambda t: replace_once(t, "summary: The board builds", OPEN_QUOTE_LAST),
+        lambda t: [f"{NAME}:{line_of(t, OPEN_QUOTE_LAST)}: {NEVER_CLOSED}"],
+    ),
+    "yes for a number, with no duplicate reported": (
+        lambda t: replace_once(t, "number: 1\n", "number: yes\n"),
+        lambda t: [f"{NAME}:{line_of(t, 'number: yes')}: marker 'referral', number: "
+                   "must be a whole number, not yes/no (True)"],
+    ),
+    "title of two lines": (
+        lambda t: replace_once(t, "title: Referral", 'title: "Referral\\n==="'),
+        lambda t: [f"{NAME}:{line_of(t, OPEN_QUOTE)}: marker 'referral', title: "
+                   "must be one line: remove the line break from 'Referral\\n==='"],
     ),
     "empty file": (
         lambda t: "# nothing yet\n",

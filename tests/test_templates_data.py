@@ -154,6 +154,9 @@ BAD_CASES = {
         "      heading: Actions", "      heading: Actions for [Partnership]", ("heading: Actions", 1),
         "template 'plan', table.heading: square brackets mark fill-in fields, which cannot go in a title, "
         "heading or choice"),
+    "a heading of two lines": (
+        "      heading: Actions", '      heading: "Actions\\n---"', ("heading: \"Actions", 1),
+        "template 'plan', table.heading: must be one line: remove the line break from 'Actions\\n---'"),
     "duplicate detail field": (
         "fields: [Date, Venue]", "fields: [Date, Date]", ("fields:", 1),
         "template 'agenda', details.fields[1]: duplicate field 'Date' (first used at line {first})"),

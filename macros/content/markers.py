@@ -25,8 +25,10 @@ URL_PATTERN = r"^https://\S+$"
 Slug = Annotated[str, Rule(pattern=SLUG_PATTERN, max_length=60, mismatch=(
     "{value} is not a valid id: use lower-case letters, digits and single hyphens, like 'improvement-action'"))]
 Text = Annotated[str, Rule(strip=True, min_length=1)]
-# Titles and headings: one line in a menu, a heading and a document's properties.
-Title = Annotated[str, Rule(strip=True, min_length=1, max_length=150)]
+# Titles and headings: one line in a menu, a heading and a document's properties. A line break
+# would end a Markdown heading there and let the rest be read as Markdown.
+Title = Annotated[str, Rule(strip=True, min_length=1, max_length=150, pattern=r"^[^\n]*$",
+                            mismatch="must be one line: remove the line break from {value}")]
 Url = Annotated[str, Rule(pattern=URL_PATTERN, max_length=500,
                           mismatch="must be a web address starting with https://, not {value}")]
 Year = Annotated[int, Rule(minimum=1900, maximum=2100)]

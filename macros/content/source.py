@@ -100,7 +100,7 @@ def read_source(path: Path, name: str) -> Source:
         try:  # the pure-Python parser words its errors more plainly than libyaml
             node, loader = _compose(text, yaml.SafeLoader)
         except (yaml.YAMLError, RecursionError) as e:
-            raise DataError([_syntax_message(name, e)]) from None
+            raise DataError([_syntax_message(name, e, text)]) from None
     if node is None:
         raise DataError([f"{name}:1: the file is empty"])
     source = Source(name, None)
@@ -148,7 +148,7 @@ def _structure_problems(text: str, name: str) -> list[str]:
         try:
             return _event_problems(text, name, yaml.SafeLoader)
         except yaml.YAMLError as e:
-            return [_syntax_message(name, e)]
+            return [_syntax_message(name, e, text)]
 
 
 def _event_problems(text: str, name: str, loader_class) -> list[str]:
@@ -191,7 +191,7 @@ def _explicit_tag(event) -> bool:
     return False
 
 
-def _syntax_message(name: str, e: Exception) -> str:
+def _syntax_message(name: str, e: Exception, text: str) -> str:
     """A parser error as one line that points at its cause."""
     if not isinstance(e, yaml.MarkedYAMLError):
         return f"{name}:1: not valid YAML: {e}"
@@ -201,10 +201,31 @@ def _syntax_message(name: str, e: Exception) -> str:
     if "quoted scalar" in (e.context or "") and "end of stream" in problem and e.context_mark:
         mark = e.context_mark
         problem = "a quote opened on this line is never closed: add the closing quote, or remove this one"
+    elif mark and (opened := _runaway_quote(text, mark)) is not None:
+        mark = opened
+        problem = "a quote opened on this line is never closed: add the closing quote, or remove this one"
     for words, plain in _PLAINER.items():
         if words in problem:
             problem = plain
     return f"{name}:{mark.line + 1 if mark else 1}: not valid YAML: {problem}"
+
+
+def _runaway_quote(text: str, error_mark):
+    """Where a quoted value opens that ran on over lines holding fields, up to the next quote
+    in the file, if the parser stopped right after it: a quote left open there, not the line
+    the parser stopped at, is the cause."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= error_mark.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if not (isinstance(last, yaml.ScalarToken) and last.style in ('"', "'")):
+        return None
+    swallowed = text[last.start_mark.index:last.end_mark.index]
+    return last.start_mark if re.search(r"\n[ \t]*(- |[\w-]+:( |$))", swallowed, re.M) else None
 
 
 # The parser's words for common slips, and what an editor should do instead.

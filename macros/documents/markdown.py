@@ -14,6 +14,9 @@ from macros.content.templates import Template
 
 # Characters that would act as Markdown; square brackets are left alone for the fill-ins.
 _SPECIAL = re.compile(r"([\\`*_|<>#])")
+# A ']' directly followed by '(', '[' or ':' makes the brackets before it a link, an image or a
+# link definition (such as one to javascript:): the character after it is escaped instead.
+_LINK = re.compile(r"\]([(\[:])")
 
 
 def markdown_document(template: Template, content: Content, site_url: str) -> bytes:
@@ -39,7 +42,11 @@ def draw(page: Layout) -> str:
 
 
 def _escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text)
+    return _unlink(_SPECIAL.sub(r"\\\1", text))
+
+
+def _unlink(text: str) -> str:
+    return _LINK.sub(r"]\\\1", text)
 
 
 def _inline(block: Paragraph) -> str:
@@ -51,7 +58,7 @@ def _inline(block: Paragraph) -> str:
             out += " "
         else:
             out += _escape(run.text)
-    return out
+    return _unlink(out)  # a fill-in run's ']' and the next run's '(' meet only here
 
 
 def _table(block: Table) -> str:

@@ -5,7 +5,8 @@ Measures, in one run on this machine:
   pages and no macros, as a ratio;
 - build time, size and cost per page with synthetic data of 18, 180 and 1,000 full markers;
 - bytes on first load of a marker page, gzipped, split into our own files and the theme's;
-- time from page load to a ready checklist, and to a summary page with 1,000 answers.
+- time from page load to a ready checklist, and to a summary page with 1,000 answers;
+- time from load to the summary page and the comparison of 20 reviews of 1,000 markers.
 Not part of `make test`: timings belong here, not in tests.
 """
 
@@ -225,7 +226,7 @@ def ready_times(site: Path, summary_site: Path, answered) -> dict[str, float]:
         try:
             page = browser.new_page()
             page.goto(base + "/markers/improvement-action/")
-            page.wait_for_function("document.querySelectorAll('.scr-checklist fieldset').length === 5")
+            page.wait_for_function("document.querySelectorAll('li[data-question] fieldset').length === 5")
             timings["Improvement action page: load to ready checklist"] = page.evaluate("performance.now()")
         finally:
             server.shutdown()
@@ -241,6 +242,56 @@ def ready_times(site: Path, summary_site: Path, answered) -> dict[str, float]:
             page.wait_for_function(f"document.querySelectorAll('.scr-discuss > li').length === {discuss}",
                                    timeout=60_000)
             timings[f"Summary page with {total} answers: load to rendered"] = page.evaluate("performance.now()")
+        finally:
+            server.shutdown()
+        browser.close()
+    return timings
+
+
+def many_reviews(content, count: int = 20, when: str = "2026-01-01T00:00:00.000Z") -> dict:
+    """Saved data of `count` reviews, each judging every marker; the first also answers every
+    question. (Nineteen more with every answer would not fit in a browser's storage.)"""
+    responses = ["yes", "partly", "no", "not-applicable", "", "partly"]
+    reviews = []
+    for r in range(count):
+        judgements = {m.id: {"response": responses[(i + r) % len(responses)] or "no", "notes": f"J{i}", "questionText": "",
+                             "contentVersion": "1", "updated": when} for i, m in enumerate(content.markers)}
+        answers = seeded_answers(content, when)["reviews"][0]["answers"] if r == 0 else {}
+        reviews.append({"id": f"bench{r}", "name": f"Review {r + 1}", "created": when, "updated": when,
+                        "answers": answers, "judgements": judgements})
+    return {"version": 1, "current": "bench0", "reviews": reviews}
+
+
+def summary_and_comparison_times(site: Path, saved: dict) -> dict[str, float]:
+    """Milliseconds from the start of navigation until the summary page and the comparison of
+    every saved review are rendered, each the median of 3 loads."""
+    import json
+    import statistics
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import serve
+
+    markers = len(saved["reviews"][0]["judgements"])
+    rows = markers + sum(len(a) for a in saved["reviews"][0]["answers"].values())
+    ready = {"/self-assessment/": f"document.querySelectorAll('.scr-grid li').length === {markers}",
+             "/compare/": f"document.querySelectorAll('table.scr-comparison tbody tr').length === {rows}"}
+    timings = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        server, base = serve(site)
+        try:
+            for path, condition in ready.items():
+                samples = []
+                for _ in range(3):
+                    page = browser.new_page()
+                    page.add_init_script(f"localStorage.setItem('scr-qm:/:data', {json.dumps(json.dumps(saved))})")
+                    page.goto(base + path)
+                    page.wait_for_function(condition, timeout=120_000, polling="raf")
+                    samples.append(page.evaluate("performance.now()"))
+                    page.close()
+                what = "Summary page" if path == "/self-assessment/" else f"Comparison of {len(saved['reviews'])} reviews ({rows} rows)"
+                timings[f"{what}, {markers} markers: load to rendered (median of 3)"] = statistics.median(samples)
         finally:
             server.shutdown()
         browser.close()
@@ -265,10 +316,13 @@ def main() -> int:
         rows.append(("Ratio real / stock (empty cache)", f"{real / stock:.2f} ({cold / stock:.2f})"))
 
         scale = []
+        thousand = None
         for count in SIZES:
             seconds, site = build_seconds(synthetic_project(tmp / f"synthetic-{count}", count), max(3, RUNS // 2))
             built = page_count(site)
             scale.append((count, built, seconds, folder_bytes(site), seconds / built))
+            if count == 1000:
+                thousand = (tmp / f"synthetic-{count}", site)
         for count, built, seconds, size, per_page in scale:
             rows.append((f"{count} full markers: build, size, pages, per page",
                          f"{seconds:.2f} s, {size / 1e6:.1f} MB, {built} pages, {per_page * 1000:.1f} ms/page"))
@@ -282,6 +336,10 @@ def main() -> int:
         _, answers_built = build_seconds(synthetic_project(answers_site, 200), 0)
         answered = seeded_answers(load_content(answers_site / "data" / "markers.yml"))
         for label, ms in ready_times(real_site, answers_built, answered).items():
+            rows.append((label, f"{ms:.0f} ms"))
+        # 20 reviews of 1,000 markers (the goal: each rendered within 300 ms of load).
+        saved = many_reviews(load_content(thousand[0] / "data" / "markers.yml"))
+        for label, ms in summary_and_comparison_times(thousand[1], saved).items():
             rows.append((label, f"{ms:.0f} ms"))
 
     print("| Measure | Value |\n|---|---|")

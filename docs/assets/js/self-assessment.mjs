@@ -77,7 +77,8 @@ function buildJudgement(slot) {
   slot.replaceChildren(judgement);
 }
 
-const tallyText = (counts) => RESPONSES.map((r) => `${counts[r.value] ?? 0} ${r.label}`).join(", ");
+const tallyText = (responses) => RESPONSES.map((r) => `${responses.filter((x) => x === r.value).length} ${r.label}`).join(", ");
+const questionsOf = (marker) => [...document.querySelectorAll(`[data-marker="${CSS.escape(marker)}"] li[data-question]`)];
 
 function refreshChecklists(notice) {
   const review = session.review();
@@ -96,7 +97,7 @@ function refreshChecklists(notice) {
     part(head, "name").textContent = review.name;
     showProblem(part(head, "problem"), PROBLEMS[session.problem()]);
     if (notice) announce(part(head, "notice"), goneMessage(notice, review.name));
-    const items = [...document.querySelectorAll(`[data-marker="${CSS.escape(marker)}"] li[data-question]`)];
+    const items = questionsOf(marker);
     const { answered, total } = progress(review, marker, items.map((li) => li.dataset.question));
     const judged = responseLabel(judgementFor(review, marker)?.response);
     part(head, "progress").textContent = (items.length ? `${answered} of ${total} questions answered. ` : "") +
@@ -112,12 +113,8 @@ function refreshChecklists(notice) {
     const marker = item.dataset.judgement;
     show(item, judgementFor(review, marker));
     const tally = part(item, "tally");
-    if (tally) {
-      const ids = [...document.querySelectorAll(`[data-marker="${CSS.escape(marker)}"] li[data-question]`)].map((li) => li.dataset.question);
-      const counts = {};
-      for (const id of ids) counts[answerFor(review, marker, id)?.response] = (counts[answerFor(review, marker, id)?.response] ?? 0) + 1;
-      tally.textContent = `Your answers to this marker's ${ids.length} questions: ${tallyText(counts)}.`;
-    }
+    const responses = questionsOf(marker).map((li) => answerFor(review, marker, li.dataset.question)?.response);
+    if (tally) tally.textContent = `Your answers to this marker's ${responses.length} questions: ${tallyText(responses)}.`;
   }
 }
 

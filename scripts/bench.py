@@ -176,7 +176,7 @@ def first_load_bytes(site: Path, path: str) -> dict[str, int]:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                                         args=CHROMIUM_FLAGS)
-            page = browser.new_page()
+            page = browser.new_page(bypass_csp=True)  # the waits below are evaluated in the page
             bodies = []
             page.on("response", lambda r: bodies.append(r))
             page.goto(base + path)
@@ -224,7 +224,7 @@ def ready_times(site: Path, summary_site: Path, answered) -> dict[str, float]:
                                     args=CHROMIUM_FLAGS)
         server, base = serve(site)
         try:
-            page = browser.new_page()
+            page = browser.new_page(bypass_csp=True)  # the waits below are evaluated in the page
             page.goto(base + "/markers/improvement-action/")
             page.wait_for_function("document.querySelectorAll('li[data-question] fieldset').length === 5")
             timings["Improvement action page: load to ready checklist"] = page.evaluate("performance.now()")
@@ -232,7 +232,7 @@ def ready_times(site: Path, summary_site: Path, answered) -> dict[str, float]:
             server.shutdown()
         server, base = serve(summary_site)
         try:
-            page = browser.new_page()
+            page = browser.new_page(bypass_csp=True)  # the waits below are evaluated in the page
             data = json.dumps(answered)
             page.add_init_script(f"localStorage.getItem('scr-qm:/:data') || localStorage.setItem('scr-qm:/:data', {json.dumps(data)})")
             total = sum(len(a) for a in answered["reviews"][0]["answers"].values())
@@ -284,7 +284,7 @@ def summary_and_comparison_times(site: Path, saved: dict) -> dict[str, float]:
             for path, condition in ready.items():
                 samples = []
                 for _ in range(3):
-                    page = browser.new_page()
+                    page = browser.new_page(bypass_csp=True)  # the waits below are evaluated in the page
                     page.add_init_script(f"localStorage.setItem('scr-qm:/:data', {json.dumps(json.dumps(saved))})")
                     page.goto(base + path)
                     page.wait_for_function(condition, timeout=120_000, polling="raf")

@@ -5,6 +5,7 @@ reviews, and reviews that do not pile up."""
 from __future__ import annotations
 
 import csv
+import re
 import io
 import json
 
@@ -196,3 +197,26 @@ def test_comparing_one_saved_and_two_imported_reviews(page: Page, base_url):
     assert [r["name"] for r in saved(page)["reviews"]][-1] == "Last year"
     page.goto(base_url + "/markers/referral/")
     expect(judgement(page).get_by_label("No", exact=True)).to_be_checked()  # still working on the first review
+
+
+def test_the_summary_prints_the_review_and_date_on_every_page_and_nothing_for_the_screen(page: Page, base_url):
+    judge(page, base_url, "referral", "Partly", "printed note")
+    open_summary(page, base_url)
+    page.emulate_media(media="print")
+    header = page.locator(".scr-print-header")
+    expect(header).to_be_visible()
+    expect(header).to_contain_text(saved(page)["reviews"][0]["name"])
+    expect(header).to_contain_text("Printed ")
+    assert header.evaluate("el => getComputedStyle(el).position") == "fixed", "repeated on every printed page"
+    for screen_only in ("Rename", "Download as JSON (to import later)", "Start a new review"):
+        expect(page.get_by_role("button", name=screen_only)).to_be_hidden()
+    expect(page.locator("[data-scr=record]")).to_contain_text("printed note")
+
+
+def test_the_comparison_prints_landscape(page: Page, base_url):
+    judge(page, base_url, "referral", "No", "for the comparison")
+    page.goto(base_url + "/compare/")
+    expect(page.locator("table.scr-comparison")).to_be_visible()
+    pdf = page.pdf(prefer_css_page_size=True)
+    width, height = (float(n) for n in re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf).groups())
+    assert width > height, (width, height)

@@ -13,6 +13,7 @@ let session = null;
 let framework = null;
 let fromFiles = []; // { id, name, review, file } read from files, in the order chosen
 const unticked = new Set(); // saved reviews left out by the user
+let drawn = null; // what the page was last drawn from
 const page = () => document.querySelector(ROOT + "[data-scr-ready]");
 
 // Summary pages and this page share the same stylesheet, loaded only where it is needed.
@@ -47,9 +48,13 @@ const cell = (answer) => {
 };
 
 /** Called by self-assessment.mjs whenever the page is refreshed. */
-export function show() {
+export function show(notice, force) {
   const root = page();
   if (!root || !framework) return;
+  // Drawn again only when something it shows has changed (the page is refreshed often).
+  const state = [root, session.data, session.problem()];
+  if (!force && drawn?.every((v, i) => v === state[i])) return;
+  drawn = state;
   showProblem(part(root, "problem"), PROBLEMS[session.problem()]);
   part(root, "saved").replaceChildren(session.data.reviews.length ? h("ul", { class: "scr-carry" }, session.data.reviews.map((r, i) =>
     h("li", {}, h("input", { type: "checkbox", id: "scr-compare-" + i, "data-compare-saved": r.id, checked: !unticked.has(r.id) }),
@@ -94,7 +99,7 @@ async function onFiles(input) {
   const box = part(root, "file-errors");
   box.replaceChildren(...(errors.length ? [h("strong", {}, "Not added: "), h("ul", {}, errors.map((e) => h("li", {}, e)))] : []));
   announce(part(root, "status"), `${plural(added, "review")} added from files, shown here only.` + (errors.length ? ` ${plural(errors.length, "file")} could not be read: see above.` : ""));
-  show();
+  show(null, true);
 }
 
 document.addEventListener("change", (e) => {
@@ -104,7 +109,7 @@ document.addEventListener("change", (e) => {
   if (id) {
     if (e.target.checked) unticked.delete(id);
     else unticked.add(id);
-    show();
+    show(null, true);
   }
 });
 
@@ -122,7 +127,7 @@ document.addEventListener("click", (e) => {
     const current = session.review().id;
     const saved = session.update((d) => importReview(d, item.review, session.now(), id), current);
     if (saved) fromFiles = fromFiles.filter((f) => f !== item);
-    show();
+    show(null, true);
     announce(part(root, "status"), saved ? `“${item.name}” is now saved in this browser.` : "It could not be saved: see the warning above.");
   }
 });

@@ -16,6 +16,7 @@ let refresh = null; // the whole page's refresh, checklists included
 let framework = null; // the stages, markers and questions, from the page
 let pending = null; // an import read and shown, waiting for the user to confirm it
 let papers = null; // the meeting papers' code, loaded when the page is shown
+let drawn = null; // what the page was last drawn from
 
 // Words and a symbol for each judgement, never colour alone.
 const SYMBOLS = { yes: "✓", partly: "◐", no: "✗", "not-applicable": "–" };
@@ -51,6 +52,10 @@ function download(text, fileName, type) {
 export function show(notice) {
   const root = page();
   if (!root || !framework) return;
+  // Drawn again only when something it shows has changed (the page is refreshed often).
+  const state = [root, session.data, session.review(), session.problem()];
+  if (!notice && drawn?.every((v, i) => v === state[i])) return;
+  drawn = state;
   const review = session.review();
   const sum = summarise(review, framework);
   const rename = root.querySelector("#scr-rename");
@@ -91,7 +96,7 @@ export function show(notice) {
   // The buttons of each row look alike; their names say which review they act on.
   part(root, "reviews").replaceChildren(...session.data.reviews.map((r) => h("li", {},
     h("strong", {}, r.name), r === review ? " (the review you are working on)" : "",
-    `: ${plural(countAnswers(r), "question")} answered or noted, started ${date(r.created)}. `,
+    `: ${plural(countAnswers(r), "answer")} so far (to questions and markers), started ${date(r.created)}. `,
     r !== review && button("switch", "Work on this review", { "data-review": r.id, "aria-label": "Work on this review: " + r.name }),
     button("delete", "Delete", { "data-review": r.id, "aria-label": "Delete the review " + r.name }))));
   const copies = session.asideCopies().length;

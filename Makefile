@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check pages schema documents test test-tools bench size clean
+.PHONY: serve build check pages schema documents test test-tools bench size screenshots clean
 
 $(INSTALLED): requirements.txt constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (mkdocs-material 9.8)")'
@@ -51,6 +51,10 @@ test: $(INSTALLED) test-tools
 ## Measure build times, sizes and load times; prints a Markdown table (not part of `make test`).
 bench: $(INSTALLED) test-tools
 	$(PY) scripts/bench.py
+
+## Build, then write screenshots of the main pages at 1280 and 375 px into build/screenshots/ for review.
+screenshots: build test-tools
+	$(PY) scripts/screenshots.py site build/screenshots
 
 ## Print, per page, the gzipped size of our own JavaScript and CSS (budgets: 15 KB guidance page, 40 KB summary page).
 size:

@@ -19,6 +19,7 @@ from macros.documents import all_files, write_files
 from macros.pages import compare
 from macros.pages import glossary as glossary_pages
 from macros.pages import markers as marker_pages
+from macros.pages import publisher as publisher_pages
 from macros.pages import self_assessment
 from macros.pages import templates as template_pages
 from macros.pages.stubs import page_problems
@@ -50,6 +51,11 @@ def define_env(env) -> None:
     if problems:
         raise PluginError("\n".join(problems))
 
+    publisher = env.conf["extra"].get("publisher") or {}
+    if publisher_pages.publishing() and publisher_pages.is_placeholder(publisher):
+        # Also refused by scripts/build.py before MkDocs starts, for a plain message.
+        raise PluginError(publisher_pages.REFUSAL)
+    env.conf["extra"]["publisher_footer"] = publisher_pages.footer_values(publisher)
     use_glossary(env.conf, glossary)
     env.conf["nav"] = splice_nav(env.conf["nav"], marker_pages.nav_sections(content))
     env.conf["nav"] = nest_under(env.conf["nav"], TEMPLATES_INDEX, template_pages.nav_entries(templates))
@@ -87,6 +93,27 @@ def define_env(env) -> None:
     @env.macro
     def glossary_page() -> str:
         return glossary_pages.glossary_page(glossary)
+
+    @env.macro
+    def publisher_block() -> str:
+        """Who publishes the site (About, accessibility statement), every value escaped."""
+        return publisher_pages.publisher_block(publisher)
+
+    @env.macro
+    def publisher_name() -> str:
+        return publisher_pages.esc(str(publisher.get("name") or ""))
+
+    @env.macro
+    def publisher_contact() -> str:
+        return publisher_pages.contact_link(publisher)
+
+    @env.macro
+    def publisher_reviewed() -> str:
+        return publisher_pages.esc(publisher_pages.reviewed(publisher))
+
+    @env.macro
+    def response_days() -> str:
+        return publisher_pages.esc(str(publisher.get("response_days") or 10))
 
     @env.macro
     def citation() -> str:

@@ -20,7 +20,10 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 from bundle import bundle, entry_modules  # noqa: E402
+
+from macros.pages import publisher as publisher_config  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE_ZIP = "downloads/scr-quality-markers-offline.zip"
@@ -81,11 +84,30 @@ def build(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
     return result
 
 
+def configured_publisher(project: Path) -> dict:
+    """`extra.publisher` from the project's mkdocs.yml (read as MkDocs reads it: !ENV tags)."""
+    from mkdocs.utils import yaml_load
+
+    with open(project / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml_load(f) or {}
+    return (config.get("extra") or {}).get("publisher") or {}
+
+
 def main(argv: list[str]) -> int:
     site_dir = Path(argv[0] if argv else "site").resolve()
-    result = build(site_dir, project=Path.cwd())
+    project = Path.cwd()
+    placeholder = publisher_config.is_placeholder(configured_publisher(project))
+    if placeholder and publisher_config.publishing():
+        # One plain message, before anything is built.
+        sys.stderr.write(publisher_config.REFUSAL + "\n")
+        return 1
+    result = build(site_dir, project=project)
     sys.stdout.write(result.stdout)
     sys.stderr.write(result.stderr)
+    if placeholder and result.returncode == 0:
+        # Loud, but not a MkDocs warning: strict builds treat those as failures.
+        bar = "*" * 78
+        sys.stderr.write(f"{bar}\n{publisher_config.NOTE}\n{bar}\n")
     return result.returncode
 
 

@@ -172,7 +172,8 @@ def test_two_reviews_are_kept_apart_and_can_be_renamed_and_deleted(page: Page, b
     expect(page.locator(".scr-reviews li")).to_have_count(1)
     assert "Child H review, 2026" in messages[0] and "cannot be undone" in messages[0]
     assert [r["name"] for r in saved(page)["reviews"]] == ["Child G review, 2025"]
-    expect(page.get_by_role("status").first).to_contain_text("was deleted")
+    # Said next to the list of reviews, where the Delete button was.
+    expect(page.locator("[data-scr-area]:has(.scr-reviews)").get_by_role("status")).to_contain_text("was deleted")
 
 
 def test_summary_counts_and_discussion_list(page: Page, base_url):

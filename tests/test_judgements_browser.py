@@ -132,7 +132,9 @@ def test_visits_leave_no_empty_review_and_names_stay_unique(page: Page, base_url
     first = saved(page)["reviews"][0]["name"]
     page.get_by_label("New name for this review").fill(first)
     page.get_by_role("button", name="Rename").click()
-    expect(page.locator("[data-scr=status]")).to_have_text(f"There is already a review called “{first}”. Choose another name.")
+    # Said next to the form, not at the top of the page.
+    expect(page.locator("[data-scr-form=rename] [role=status]")).to_have_text(
+        f"There is already a review called “{first}”. Choose another name.")
     assert [r["name"] for r in saved(page)["reviews"]] == [first, "Child K"]
     messages = []
     page.once("dialog", lambda d: (messages.append(d.message), d.dismiss()))

@@ -61,10 +61,12 @@ def test_outline_page_is_labelled_summary_and_has_no_questions():
 
 
 def test_pager_links_neighbours_in_framework_order():
-    assert "- Next marker: [2\\. Decision making](decision-making.md)" in render.pager(CONTENT, "referral")
+    assert ('<li class="scr-pager-next" markdown="span">[<span class="scr-pager-label">Next marker</span> '
+            "2\\. Decision making](decision-making.md)</li>") in render.pager(CONTENT, "referral")
     assert "Previous marker" not in render.pager(CONTENT, "referral")
     last = render.pager(CONTENT, "implementation-and-evaluation")
-    assert "- Previous marker: [17\\. Publication](publication.md)" in last and "Next marker" not in last
+    assert ('<li class="scr-pager-prev" markdown="span">[<span class="scr-pager-label">Previous marker</span> '
+            "17\\. Publication](publication.md)</li>") in last and "Next marker" not in last
 
 
 def test_order_follows_the_yaml_not_the_numbers():

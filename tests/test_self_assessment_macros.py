@@ -67,6 +67,6 @@ def test_marker_urls_are_relative_to_the_page():
 def test_questions_list_carries_the_content_version_for_the_checklist():
     marker = CONTENT.marker("improvement-action")
     version = CONTENT.framework.content_version
-    assert f'<ol class="scr-questions" data-marker="improvement-action" data-content-version="{version}" markdown="1">' in \
+    assert f'<ol class="scr-questions" data-marker="improvement-action" data-content-version="{version}" data-hint=' in \
         marker_page(CONTENT, "improvement-action")
     assert "data-content-version" not in questions_list(marker)

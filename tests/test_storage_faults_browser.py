@@ -176,7 +176,7 @@ def test_full_storage_in_one_tab_then_making_room_keeps_the_other_tabs_answer(co
     expect(page.locator("#current-review")).to_be_visible()
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Delete the review Spare").click()
-    expect(page.locator("[data-scr=status]")).to_have_text("The review “Spare” was deleted.")
+    expect(page.locator("[data-scr-area]:has(.scr-reviews) [role=status]")).to_have_text("The review “Spare” was deleted.")
     expect(page.locator("#scr-summary [data-scr=problem]")).to_be_empty()
     answers = review_named(page, shared)["answers"]["improvement-action"]
     assert answers["time-given"]["notes"] == "typed in A while full"

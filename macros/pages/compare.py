@@ -10,20 +10,25 @@ from typing import Callable
 
 from macros.content.markers import Content
 from macros.pages.markdown import esc
+from macros.pages.problems import problem_box
 from macros.pages.self_assessment import data_attribute, framework_data
 
 ROOT_ID = "scr-compare"
 
-SKELETON = """\
-<div class="scr-problem" role="alert" data-scr="problem"></div>
-<h2 id="choose">Choose the reviews</h2>
+SKELETON = f"""\
+{problem_box()}
+
+## Choose the reviews {{#choose}}
+
 <fieldset class="scr-noprint"><legend>Reviews saved in this browser</legend><div data-scr="saved"></div></fieldset>
 <p class="scr-noprint"><label for="scr-compare-files">Add reviews from JSON files downloaded from this site (you can choose \
 several at once). They are only shown here: nothing is saved unless you ask.</label>
 <input id="scr-compare-files" type="file" accept=".json,application/json" multiple data-scr="files"></p>
 <div class="scr-problem" role="alert" data-scr="file-errors"></div>
 <p class="scr-status" role="status" data-scr="status"></p>
-<h2 id="comparison">Side by side</h2>
+
+## Side by side {{#comparison}}
+
 <div data-scr="short"></div>
 <div data-scr="table"></div>
 <p class="scr-noprint"><button type="button" class="md-button" data-scr-action="compare-csv">Download the comparison as CSV</button>
@@ -31,7 +36,8 @@ several at once). They are only shown here: nothing is saved unless you ask.</la
 
 
 def compare_page(content: Content, marker_url: Callable[[str], str], summary_url: str) -> str:
-    """The body of the comparison page: a note for readers without JavaScript, and the parts
+    """The body of the comparison page (`markdown="1"`: its headings are Markdown, so they
+    reach the table of contents): a note for readers without JavaScript, and the parts
     the script fills in, holding the framework data."""
     nojs = (
         '<div class="scr-nojs">\n<p>This page lays the reviews saved in this browser, and reviews '
@@ -39,4 +45,4 @@ def compare_page(content: Content, marker_url: Callable[[str], str], summary_url
         f'in this browser. Your answers are on <a href="{esc(summary_url)}">My self-assessment</a>.</p>\n</div>'
     )
     data = data_attribute(framework_data(content, marker_url))
-    return f'{nojs}\n\n<div id="{ROOT_ID}" class="scr-compare" data-framework="{data}" hidden>\n{SKELETON}\n</div>\n'
+    return f'{nojs}\n\n<div id="{ROOT_ID}" class="scr-compare" data-framework="{data}" hidden markdown="1">\n{SKELETON}\n</div>\n'

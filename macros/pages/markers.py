@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from macros.content.markers import Content, FullMarker, MarkerBase, OutlineMarker, Reference, Today
+from macros.pages.problems import problem_box
 from macros.pages.markdown import bullets, esc, esc_md, heading, md_text, nav_title, paragraphs, span
 
 # The section headings of a full marker, in the order of the published framework.
@@ -119,6 +120,18 @@ def marker_page(content: Content, marker_id: str, extra_sections: str = "") -> s
     return "\n\n".join(parts) + "\n"
 
 
+# Help under every response set and notes box: in the page, as data the checklist script shows.
+RESPONSE_HINT = (
+    "Partly: the review does some of this, or does it for some agencies or some of the time. "
+    "Not applicable: the question does not arise in this review; say why in the notes."
+)
+NOTES_HINT = (
+    "Good evidence says where to find it: a document, minutes or a date, and what it shows. "
+    "Do not record names or details that could identify a child, family or practitioner."
+)
+HINTS = f' data-hint="{esc(RESPONSE_HINT)}" data-notes-hint="{esc(NOTES_HINT)}"'
+
+
 def questions_list(marker: FullMarker, content_version: str = "") -> str:
     """The questions as a numbered list; the checklist script builds its form from it and
     records `content_version` with each answer."""
@@ -126,7 +139,7 @@ def questions_list(marker: FullMarker, content_version: str = "") -> str:
         span("li", q.text, f' id="q-{esc(q.id)}" data-question="{esc(q.id)}"') for q in marker.questions
     )
     version = f' data-content-version="{esc(content_version)}"' if content_version else ""
-    return f'<ol class="scr-questions" data-marker="{esc(marker.id)}"{version} markdown="1">\n{items}\n</ol>'
+    return f'<ol class="scr-questions" data-marker="{esc(marker.id)}"{version}{HINTS} markdown="1">\n{items}\n</ol>'
 
 
 def checklist_head(marker: MarkerBase) -> str:
@@ -140,7 +153,7 @@ def checklist_head(marker: MarkerBase) -> str:
         'Review: <strong data-scr="name"></strong> '
         "[Change review, see the summary, download or import](../self-assessment.md){: .scr-noprint }\n\n"
         '<p class="scr-progress" data-scr="progress"></p>\n'
-        '<div class="scr-problem" role="alert" data-scr="problem"></div>\n'
+        f"{problem_box()}\n"
         '<p class="scr-status" role="status" data-scr="notice"></p>\n'
         '<p class="scr-noprint"><button type="button" class="md-button" data-scr-action="print">'
         "Print with your answers</button></p>\n\n</div>"
@@ -156,10 +169,25 @@ def judgement_slot(marker: MarkerBase, content_version: str) -> str:
         heading(2, "Your judgement on this marker", "judgement"),
         *([] if full else [checklist_head(marker)]),
         f'<div class="scr-judgement" data-marker="{esc(marker.id)}" data-content-version="{esc(content_version)}" '
-        f'data-questions="{len(marker.questions) if full else 0}">'
+        f'data-questions="{len(marker.questions) if full else 0}"{HINTS}>'
         '<p class="scr-nojs-note">With JavaScript turned on, you can record here how well a review met this '
         "marker, with your notes and evidence. Your answers stay in this browser.</p></div>",
+        what_next(),
     ])
+
+
+def what_next() -> str:
+    """After the checklist and the judgement: where the answers go from here. Shown by the
+    checklist script (`data-scr-show`), as it is about what the script records."""
+    return (
+        '<div class="scr-next scr-noprint" data-scr-show hidden markdown>\n\n'
+        "### What next {#what-next}\n\n"
+        "- See every answer and judgement of this review, and the points for the board to discuss, on "
+        "[My self-assessment](../self-assessment.md).\n"
+        "- Download a copy there (your answers are only in this browser), and prepare the board "
+        "meeting's agenda and action plan from your answers.\n"
+        "- Lay several reviews side by side on [Compare reviews](../compare.md).\n\n</div>"
+    )
 
 
 def _full_sections(content: Content, m: FullMarker) -> list[str]:
@@ -254,15 +282,16 @@ def reference(ref: Reference) -> str:
 
 
 def pager(content: Content, marker_id: str) -> str:
-    """Previous and next marker in framework order (Markdown links, so the build checks them)."""
+    """Previous and next marker in framework order, as a pagination block (Markdown links, so
+    the build checks them)."""
     before, after = content.neighbours(marker_id)
     items = []
-    if before:
-        items.append(f"- Previous marker: [{esc_md(marker_label(before))}]({before.id}.md)")
-    if after:
-        items.append(f"- Next marker: [{esc_md(marker_label(after))}]({after.id}.md)")
+    for kind, label, m in (("prev", "Previous marker", before), ("next", "Next marker", after)):
+        if m:
+            items.append(f'<li class="scr-pager-{kind}" markdown="span">[<span class="scr-pager-label">{label}</span> '
+                         f"{esc_md(marker_label(m))}]({m.id}.md)</li>")
     body = "\n".join(items)
-    return f'<nav class="scr-pager" aria-label="Previous and next marker" markdown>\n\n{body}\n\n</nav>'
+    return f'<nav class="scr-pager" aria-label="Previous and next marker" markdown>\n<ul markdown>\n{body}\n</ul>\n</nav>'
 
 
 def citation(content: Content) -> str:

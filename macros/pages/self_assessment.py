@@ -18,6 +18,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.content.markers import Content, FullMarker
 from macros.pages.markdown import esc, esc_md
+from macros.pages.problems import problem_box
 from macros.pages.markers import marker_label, marker_path, stage_label
 
 ROOT_ID = "scr-summary"
@@ -69,55 +70,104 @@ def marker_url(marker_id: str, from_url: str, use_directory_urls: bool = True) -
 
 # What the summary page's script fills in or acts on: `data-scr` marks a part it fills,
 # `data-scr-action` a button it handles. Hidden until the script shows it, so readers
-# without JavaScript see only the note above it.
-SKELETON = """\
+# without JavaScript see only the note above it. The root is `markdown="1"` (md_in_html) and
+# the section headings are Markdown, so they reach the table of contents (raw HTML headings
+# do not). A `data-scr-area` holds its own status line: a message about what a control did
+# appears next to it (summary-page.mjs).
+WARNING = (
+    '<div class="scr-warning" data-scr="keep-a-copy"><p><strong><span class="scr-visually-hidden">Warning: </span>'
+    "Your answers can be lost.</strong> They are kept only in this browser, on this device. They are deleted "
+    "when you close a private or incognito window, by work laptops that clear browser data when you sign out, "
+    "and when anyone clears this browser's data (“cookies and site data”). Download a copy as JSON when you "
+    "finish a session, and keep it somewhere safe.</p></div>"
+)
+REMINDER = (
+    '<div class="scr-warning scr-noprint" data-scr="reminder" hidden><p><strong><span class="scr-visually-hidden">'
+    "Warning: </span>Download a copy of this review.</strong> Some of its answers were changed more than a week "
+    "ago and are not in any copy you have downloaded from this page. If this browser's data is cleared, they are "
+    'lost.</p><p><button type="button" class="md-button md-button--primary" data-scr-action="export-json">'
+    "Download a copy now</button></p></div>"
+)
+NEAR_STATUS = '<p class="scr-status" role="status" data-scr="near-status"></p>'
+
+SKELETON = f"""\
 <p class="scr-print-header" data-scr="print-header"></p>
-<div class="scr-problem" role="alert" data-scr="problem"></div>
+{problem_box()}
 <p class="scr-status" role="status" data-scr="status"></p>
-<h2 id="current-review">Current review</h2>
+
+## Current review {{#current-review}}
+
 <p>You are working on: <strong data-scr="name"></strong></p>
 <p data-scr="total"></p>
-<form class="scr-form scr-noprint" data-scr-form="rename"><label for="scr-rename">New name for this review</label>\
-<input id="scr-rename" name="name" autocomplete="off" maxlength="200"><button class="md-button">Rename</button></form>
-<h2 id="overview">The framework at a glance</h2>
+{REMINDER}
+<form class="scr-form scr-noprint" data-scr-form="rename" data-scr-area><label for="scr-rename">New name for this review</label>\
+<input id="scr-rename" name="name" autocomplete="off" maxlength="200"><button class="md-button">Rename</button>{NEAR_STATUS}</form>
+
+## The framework at a glance {{#overview}}
+
 <p>Your judgement on each marker, stage by stage. Each marker links to its page, where you record it.</p>
 <div data-scr="overview"></div>
-<h2 id="by-marker">Answers by stage and marker</h2>
+
+## Answers by stage and marker {{#by-marker}}
+
 <div data-scr="stages"></div>
-<h2 id="to-discuss">Points for the board to discuss</h2>
+
+## Points for the board to discuss {{#to-discuss}}
+
 <p>Every marker judged, and every question answered, Partly or No, with your notes and evidence.</p>
 <div data-scr="discuss"></div>
-<h2 id="record">Every answer and judgement</h2>
+
+## Every answer and judgement {{#record}}
+
 <p>The complete record of this review, marker by marker, as it prints.</p>
 <div data-scr="record"></div>
-{PAPERS}
-<div class="scr-noprint">
-<h2 id="download">Download, print or import</h2>
+
+{{PAPERS}}
+
+<div class="scr-noprint" markdown="1">
+
+## Download, print or import {{#download}}
+
+{WARNING}
 <p>Files are made in your browser and nothing is sent anywhere. Keep them safe: they hold what you wrote.</p>
-<p><button type="button" class="md-button" data-scr-action="export-json">Download as JSON (to import later)</button>
+<p><button type="button" class="md-button md-button--primary" data-scr-action="export-json">Download as JSON (to import later)</button>
 <button type="button" class="md-button" data-scr-action="export-csv">Download as CSV (for Excel or LibreOffice)</button>
 <button type="button" class="md-button" data-scr-action="print">Print this summary</button></p>
+<div data-scr-area>
 <p><label for="scr-import">Import a review from a JSON file downloaded from this site</label>
 <input id="scr-import" type="file" accept=".json,application/json" data-scr="import"></p>
 <div class="scr-problem" role="alert" data-scr="import-error"></div>
-<div class="scr-preview" data-scr="preview" hidden><h3 id="scr-preview">Check this file before you import it</h3>
+<div class="scr-preview" data-scr="preview" hidden markdown="0"><h3 id="scr-preview">Check this file before you import it</h3>
 <dl data-scr="preview-list"></dl>
 <p>It will be added as a new review. Nothing already saved will change.</p>
-<p><button type="button" class="md-button" data-scr-action="import-confirm">Import as a new review</button>
+<p><button type="button" class="md-button md-button--primary" data-scr-action="import-confirm">Import as a new review</button>
 <button type="button" class="md-button" data-scr-action="import-cancel">Cancel</button></p></div>
-<h2 id="reviews">Your reviews in this browser</h2>
+{NEAR_STATUS}
+</div>
+
+## Your reviews in this browser {{#reviews}}
+
+<div data-scr-area>
 <ul class="scr-reviews" data-scr="reviews"></ul>
-<p>To see several reviews side by side, marker by marker, use <a href="{COMPARE}">Compare reviews</a>.</p>
+{NEAR_STATUS}
+</div>
+<p>To see several reviews side by side, marker by marker, use <a href="{{COMPARE}}">Compare reviews</a>.</p>
 <form class="scr-form" data-scr-form="new"><label for="scr-new">Name of a new review, for example \
 “Child H review, 2026”</label><input id="scr-new" name="name" autocomplete="off" maxlength="200">\
-<button class="md-button">Start a new review</button></form>
-<div data-scr="aside" hidden><h3>Damaged data kept aside</h3>
+<button class="md-button md-button--primary">Start a new review</button></form>
+<div data-scr="aside" hidden markdown="0"><h3>Damaged data kept aside</h3>
 <p>Saved data that could not be read is kept here unchanged (<span data-scr="aside-count"></span>), \
 for someone who can help.</p>
 <p><button type="button" class="md-button" data-scr-action="download-aside">Download the damaged data</button></p></div>
-<h2 id="clear-all">Clear all data on this device</h2>
+
+## Clear all data on this device {{#clear-all}}
+
+<div data-scr-area>
 <p>This deletes every review and answer this site has saved in this browser. Download anything you want to keep first.</p>
-<p><button type="button" class="md-button" data-scr-action="clear-all">Clear all data on this device</button></p>
+<p><button type="button" class="md-button scr-button-warning" data-scr-action="clear-all">Clear all data on this device</button></p>
+{NEAR_STATUS}
+</div>
+
 </div>"""
 
 
@@ -126,8 +176,8 @@ for someone who can help.</p>
 MEETING_DETAILS = ("Partnership", "Date", "Time", "Venue", "Chair")
 PAPER_BUTTONS = (("board-agenda", "Agenda"), ("action-plan", "Action plan"))
 PAPERS = (
-    '<section class="scr-noprint" aria-labelledby="meeting-papers">\n'
-    '<h2 id="meeting-papers">Prepare meeting papers</h2>\n'
+    '<section class="scr-noprint" aria-labelledby="meeting-papers" markdown="1">\n\n'
+    "## Prepare meeting papers {#meeting-papers}\n\n"
     "<p>Make the agenda of the extraordinary board meeting and the improvement action plan from your "
     "answers: a discussion item in the agenda and a row in the plan for each answer you carry over. "
     "They are made in this browser from the templates on this site, and nothing is sent anywhere.</p>\n"
@@ -158,4 +208,4 @@ def summary_page(content: Content, marker_url: Callable[[str], str], compare_url
         f"{links}\n\n</div>"
     )
     data = data_attribute(framework_data(content, marker_url))
-    return f'{nojs}\n\n<div id="{ROOT_ID}" class="scr-summary" data-framework="{data}" hidden>\n{SKELETON.replace("{PAPERS}", PAPERS).replace("{COMPARE}", esc(compare_url))}\n</div>\n'
+    return f'{nojs}\n\n<div id="{ROOT_ID}" class="scr-summary" data-framework="{data}" hidden markdown="1">\n{SKELETON.replace("{PAPERS}", PAPERS).replace("{COMPARE}", esc(compare_url))}\n</div>\n'

@@ -2,7 +2,7 @@
 // (logic: compare.mjs). Imported by self-assessment.mjs only on that page. Files are only read:
 // a review from a file is saved in this browser only when the user asks.
 
-import { announce, h, part, plural, PROBLEMS, showProblem, useStylesheet } from "./dom.mjs";
+import { announce, h, part, plural, useStylesheet, showSessionProblem } from "./dom.mjs";
 import { comparisonCSV, compareReviews, mostOftenShort, rowLabel } from "./compare.mjs";
 import { MAX_IMPORT_BYTES, decodeFile, importReview, readExport } from "./exchange.mjs";
 import { responseLabel } from "./review.mjs";
@@ -55,7 +55,7 @@ export function show(notice, force) {
   const state = [root, session.data, session.problem()];
   if (!force && drawn?.every((v, i) => v === state[i])) return;
   drawn = state;
-  showProblem(part(root, "problem"), PROBLEMS[session.problem()]);
+  showSessionProblem(part(root, "problem"), session.problem());
   part(root, "saved").replaceChildren(session.data.reviews.length ? h("ul", { class: "scr-carry" }, session.data.reviews.map((r, i) =>
     h("li", {}, h("input", { type: "checkbox", id: "scr-compare-" + i, "data-compare-saved": r.id, checked: !unticked.has(r.id) }),
       h("label", { for: "scr-compare-" + i }, r.name)))) : h("p", {}, "No reviews are saved in this browser."));

@@ -28,25 +28,16 @@ export function announce(region, text, delay = 0) {
   region.timer = setTimeout(() => (region.textContent = text), delay + 50);
 }
 
-const SELF = "the “My self-assessment” page";
-const ONLY_UNTIL = "your changes are kept only until you close or reload this page";
-const LOCKED = "The answers saved in this browser cannot be read here (they are damaged, or from a newer version " +
-  `of this site), so this page will not save over them, and ${ONLY_UNTIL}.`;
-export const PROBLEMS = {
-  unavailable: `This browser is not letting the site save your answers (some privacy settings do this), so ${ONLY_UNTIL}. ` +
-    `Anything saved before is still shown. To keep your changes, download them from ${SELF}.`,
-  full: `This browser's storage for the site is full, so changes are not being saved and ${ONLY_UNTIL}. What was saved before is safe. To make room, download and delete reviews you no longer need on ${SELF}.`,
-  damaged: `Some saved answers could not be read because the saved data is damaged. Nothing was deleted: a copy is kept aside, under “Damaged data kept aside” on ${SELF}.`,
-  damagedNotKept: LOCKED,
-  newer: LOCKED,
-};
-
 // The alert box stays in the page, empty, so screen readers announce what appears in it.
 export function showProblem(box, message) {
   if (box.textContent !== (message ? "Warning: " + message : "")) {
     box.replaceChildren(...(message ? [h("strong", {}, "Warning: "), message] : []));
   }
 }
+
+/** The session's problem (a code: store.mjs), in the words the page gives the box as
+ * `data-<code>` attributes (macros/pages/problems.py). */
+export const showSessionProblem = (box, code) => showProblem(box, code && box.dataset[code]);
 
 /** What to say when another tab deleted the review this one was working on. */
 export const goneMessage = ({ deleted, cleared }, now) =>

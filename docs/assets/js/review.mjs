@@ -139,7 +139,9 @@ export function parseSaved(raw) {
     // Details that are not texts cannot be used: the texts are kept, and the data counts as damaged (kept aside).
     const [meeting, whole] = meetingOf(r.meeting);
     damaged ||= !whole;
-    data.reviews.push({ id: r.id, name: r.name, created: r.created, updated: r.updated, answers, judgements, ...(meeting && { meeting }) });
+    // `downloaded`: the last JSON download, absent from older data.
+    data.reviews.push({ id: r.id, name: r.name, created: r.created, updated: r.updated, answers, judgements, ...(meeting && { meeting }),
+      ...(isTime(r.downloaded) && { downloaded: r.downloaded }) });
   }
   data.current = findReview(data, doc.current) ? doc.current : (data.reviews[0]?.id ?? null);
   return { data, damaged };

@@ -4,6 +4,8 @@
 
 import { clean, mapReview, own, put } from "./review.mjs";
 
+const WEEK = 7 * 24 * 60 * 60 * 1000;
+
 /** Another review already called `name`: names tell reviews apart in lists and dialogs. */
 export const nameInUse = (data, id, name) => data.reviews.some((r) => r.id !== id && r.name === clean(name));
 
@@ -24,3 +26,18 @@ export const setMeetingDetail = (data, reviewId, name, value) =>
 /** Answers and judgements given or noted in a review. */
 export const countAnswers = (review) =>
   Object.values(review.answers).reduce((n, a) => n + Object.keys(a).length, 0) + Object.keys(review.judgements ?? {}).length;
+
+/** The review with the time of its latest JSON download (its `updated` is left alone: a
+ * download changes no answer). */
+export const markDownloaded = (data, id, now) => mapReview(data, id, (r) => ({ ...r, downloaded: now }));
+
+/**
+ * Whether to remind the user to download a copy: an answer or judgement changed after the
+ * review's last JSON download (or it has none) has stayed only in this browser for more than
+ * a week.
+ */
+export function downloadDue(review, now) {
+  const since = Date.parse(review.downloaded ?? "") || 0;
+  const answers = [...Object.values(review.answers).flatMap(Object.values), ...Object.values(review.judgements ?? {})];
+  return answers.some((a) => Date.parse(a.updated) > since && Date.parse(now) - Date.parse(a.updated) > WEEK);
+}

@@ -3,7 +3,7 @@
 // once and each page (instant navigation: `document$`) is set up idempotently.
 // Logic lives apart from the DOM: review.mjs (the data), store.mjs (saving), merge.mjs.
 
-import { BOTH_KEPT, announce, baseOf, goneMessage, h, part, setBase, showProblem, showText, PROBLEMS } from "./dom.mjs";
+import { BOTH_KEPT, announce, baseOf, goneMessage, h, part, setBase, showText, showSessionProblem } from "./dom.mjs";
 import { mergeText } from "./merge.mjs";
 import {
   JUDGEMENT_QUESTION, RESPONSES, answerFor, clean, findReview, judgementFor, progress, responseLabel, setAnswer, setJudgement,
@@ -42,16 +42,19 @@ function checklistBox(head, version) {
 }
 
 // The inside of one question's group, or of the judgement's: the same words and controls.
-const group = (id, legend, ...extra) => h("fieldset", {},
+// `hints`: the help text, from the page.
+const group = (id, legend, hints, ...extra) => h("fieldset", { "aria-describedby": id + "-hint" },
   h("legend", {}, legend),
   ...extra,
   h("p", { class: "scr-changed", "data-scr": "changed" }),
   h("div", { class: "scr-responses scr-noprint" },
     RESPONSES.map((r) => h("label", {}, h("input", { type: "radio", name: id, value: r.value }), r.label)),
-    h("button", { type: "button", class: "scr-clear", "data-scr-action": "clear" }, "Clear response")),
+    h("button", { type: "button", class: "md-button scr-clear", "data-scr-action": "clear" }, "Clear response")),
+  h("p", { class: "scr-hint scr-noprint", id: id + "-hint" }, hints.hint),
   h("p", { class: "scr-print", "data-scr": "response" }),
   h("label", { for: id + "-notes" }, "Notes and evidence"),
-  h("textarea", { id: id + "-notes", rows: "3", "data-scr": "notes" }),
+  h("p", { class: "scr-hint scr-noprint", id: id + "-notes-hint" }, hints.notesHint),
+  h("textarea", { id: id + "-notes", rows: "3", "data-scr": "notes", "aria-describedby": id + "-notes-hint" }),
   h("p", { class: "scr-print scr-notes", "data-scr": "print-notes" }),
   h("p", { class: "scr-status", role: "status", "data-scr": "status" }));
 
@@ -61,7 +64,7 @@ function buildChecklist(list) {
   checklistBox(list.previousElementSibling, list.dataset.contentVersion).append(list);
   for (const li of list.querySelectorAll("li[data-question]")) {
     li.dataset.text = clean(li.textContent);
-    li.replaceChildren(group(`scr-${marker}-${li.dataset.question}`, li.dataset.text));
+    li.replaceChildren(group(`scr-${marker}-${li.dataset.question}`, li.dataset.text, list.dataset));
   }
 }
 
@@ -69,7 +72,7 @@ function buildJudgement(slot) {
   slot.dataset.scrReady = "1";
   const marker = slot.dataset.marker;
   const judgement = h("div", { class: "scr-judgement-group", "data-judgement": marker },
-    group(`scr-${marker}-judgement`, JUDGEMENT_QUESTION, slot.dataset.questions > 0 && h("p", { class: "scr-tally", "data-scr": "tally" })));
+    group(`scr-${marker}-judgement`, JUDGEMENT_QUESTION, slot.dataset, slot.dataset.questions > 0 && h("p", { class: "scr-tally", "data-scr": "tally" })));
   const head = slot.previousElementSibling;
   // A marker without questions has no checklist above: its head is just before the judgement.
   if (head?.classList.contains("scr-checklist-head")) checklistBox(head, slot.dataset.contentVersion).append(slot);
@@ -95,7 +98,7 @@ function refreshChecklists(notice) {
   for (const head of document.querySelectorAll(".scr-checklist > .scr-checklist-head")) {
     const marker = head.dataset.marker;
     part(head, "name").textContent = review.name;
-    showProblem(part(head, "problem"), PROBLEMS[session.problem()]);
+    showSessionProblem(part(head, "problem"), session.problem());
     if (notice) announce(part(head, "notice"), goneMessage(notice, review.name));
     const items = questionsOf(marker);
     const { answered, total } = progress(review, marker, items.map((li) => li.dataset.question));
@@ -177,6 +180,8 @@ function onPage() {
   }
   for (const list of document.querySelectorAll(LIST)) if (!list.dataset.scrReady) buildChecklist(list);
   for (const slot of document.querySelectorAll(".scr-judgement:not([data-scr-ready])")) buildJudgement(slot);
+  // Shown only where the checklist works.
+  for (const el of document.querySelectorAll("[data-scr-show]")) el.hidden = false;
   for (const p of pages) {
     const root = document.querySelector(p.root);
     if (root.dataset.scrReady) continue;

@@ -3,10 +3,10 @@
 // self_assessment.py) has the headings, forms, buttons and data-framework (not a <script>
 // island, which instant navigation would run as JavaScript).
 
-import { announce, goneMessage, h, part, plural, PROBLEMS, showProblem, useStylesheet } from "./dom.mjs";
+import { announce, goneMessage, h, part, plural, showProblem, useStylesheet, showSessionProblem } from "./dom.mjs";
 import { MAX_IMPORT_BYTES, decodeFile, exportCSV, exportFileName, exportJSON, importReview, readExport } from "./exchange.mjs";
 import { JUDGEMENT_QUESTION, RESPONSES, addReview, longDate as date, responseLabel, switchReview } from "./review.mjs";
-import { countAnswers, deleteReview, nameInUse, renameReview } from "./reviews.mjs";
+import { countAnswers, deleteReview, downloadDue, markDownloaded, nameInUse, renameReview } from "./reviews.mjs";
 import { answersNeedingDiscussion, recordList, summarise } from "./summary.mjs";
 
 const SUMMARY = "#scr-summary";
@@ -24,7 +24,7 @@ const judged = (j) => (j?.response ? `${SYMBOLS[j.response]} ${responseLabel(j.r
 // The summary and comparison pages' stylesheet, loaded only on those pages.
 const STYLES = new URL("../summary.css", import.meta.url).href;
 const tally = (counts) => RESPONSES.map((r) => `${counts[r.value] ?? 0} ${r.label}`).join(", ");
-const button = (action, label, more) => h("button", { type: "button", class: "md-button", "data-scr-action": action, ...more }, label);
+const button = (action, label, more, style = "") => h("button", { type: "button", class: "md-button" + style, "data-scr-action": action, ...more }, label);
 const page = () => document.querySelector(SUMMARY + "[data-scr-ready]");
 
 /** Called by self-assessment.mjs for each visit to the page. */
@@ -59,11 +59,12 @@ export function show(notice) {
   const review = session.review();
   const sum = summarise(review, framework);
   const rename = root.querySelector("#scr-rename");
-  showProblem(part(root, "problem"), PROBLEMS[session.problem()]);
+  showSessionProblem(part(root, "problem"), session.problem());
   if (notice) announce(part(root, "status"), goneMessage(notice, review.name));
   part(root, "name").textContent = review.name;
   part(root, "print-header").textContent = `${review.name}. Printed ${date(session.now())}.`;
   if (rename !== document.activeElement) rename.value = review.name;
+  part(root, "reminder").hidden = !downloadDue(review, session.now());
   part(root, "total").textContent = `${sum.judged} of ${plural(sum.markerCount, "marker")} judged: ${tally(sum.judgements)}. ` +
     `${sum.answered} of ${plural(sum.questions, "question")} answered: ${tally(sum.counts)}. ` +
     `Started ${date(review.created)}, last changed ${time(review.updated)}.`;
@@ -98,7 +99,7 @@ export function show(notice) {
     h("strong", {}, r.name), r === review ? " (the review you are working on)" : "",
     `: ${plural(countAnswers(r), "answer")} so far (to questions and markers), started ${date(r.created)}. `,
     r !== review && button("switch", "Work on this review", { "data-review": r.id, "aria-label": "Work on this review: " + r.name }),
-    button("delete", "Delete", { "data-review": r.id, "aria-label": "Delete the review " + r.name }))));
+    button("delete", "Delete", { "data-review": r.id, "aria-label": "Delete the review " + r.name }, " scr-button-warning"))));
   const copies = session.asideCopies().length;
   part(root, "aside").hidden = !copies;
   part(root, "aside-count").textContent = plural(copies, "copy");
@@ -140,11 +141,15 @@ function endImport(root) {
   root.querySelector("#scr-import").value = "";
 }
 
-// `choose`: the review this tab works on afterwards.
-function change(root, how, done, focus, choose) {
+// The status line next to `control` (in its `data-scr-area`), else the page's, at the top.
+const statusNear = (root, control) => (control?.closest("[data-scr-area]") ?? root).querySelector("[role=status]");
+
+// `choose`: the review this tab works on afterwards; `control`: what the user acted on.
+function change(root, how, done, focus, choose, control) {
+  const status = statusNear(root, control);
   const saved = session.update(how, choose);
   refresh();
-  announce(part(root, "status"), saved ? done : done + " It could not be saved: see the warning above.");
+  announce(status, saved ? done : done + " It could not be saved: see the warning at the top.");
   focusOn(focus && root.querySelector(focus));
 }
 
@@ -157,18 +162,23 @@ function onClick(el, action) {
     const json = action === "export-json";
     download(json ? exportJSON(review, framework, now) : exportCSV(review, framework),
       exportFileName(review, json ? "json" : "csv", now), json ? "application/json" : "text/csv;charset=utf-8");
+    if (json) {
+      // Remembered for the reminder to download a copy.
+      session.update((d) => markDownloaded(d, review.id, now));
+      refresh();
+    }
   } else if (action === "switch" && target) {
     change(root, (d) => switchReview(d, target.id), `You are now working on “${target.name}”.`, "#current-review", target.id);
   } else if (action === "delete" && target) {
     if (confirm(`Delete the review “${target.name}” and its ${plural(countAnswers(target), "answer")} from this browser? This cannot be undone. ` +
       "If you may need it, cancel and download it first.")) {
-      change(root, (d) => deleteReview(d, target.id), `The review “${target.name}” was deleted.`, "#reviews");
+      change(root, (d) => deleteReview(d, target.id), `The review “${target.name}” was deleted.`, "#reviews", undefined, el);
     }
   } else if (action === "clear-all") {
     if (confirm("Clear all data on this device? Every review and answer this site has saved in this browser will be deleted. " +
       "This cannot be undone.")) {
       session.clearAll();
-      change(root, (d) => d, "All data on this device was cleared, and a new review was started.");
+      change(root, (d) => d, "All data on this device was cleared, and a new review was started.", null, undefined, el);
     }
   } else if (action === "download-aside") {
     download(JSON.stringify(session.asideCopies(), null, 2), "self-assessment-damaged-data.json", "application/json");
@@ -180,7 +190,7 @@ function onClick(el, action) {
       `Imported “${imported.name}” as a new review. You are now working on it.`, "#current-review", id);
   } else if (action === "import-cancel") {
     endImport(root);
-    change(root, (d) => d, "Import cancelled. Nothing was changed.", "#scr-import");
+    change(root, (d) => d, "Import cancelled. Nothing was changed.", "#scr-import", undefined, el);
   }
 }
 
@@ -217,6 +227,6 @@ document.addEventListener("submit", (e) => {
     change(root, (d) => addReview(d, name, session.now(), newId), "A new review was started. You are now working on it.",
       "#current-review", newId);
   } else if (name && nameInUse(session.data, id, name)) {
-    announce(part(root, "status"), `There is already a review called “${name.replace(/\s+/g, " ")}”. Choose another name.`);
-  } else if (name) change(root, (d) => renameReview(d, id, name, session.now()), `The review is now called “${name}”.`);
+    announce(statusNear(root, form), `There is already a review called “${name.replace(/\s+/g, " ")}”. Choose another name.`);
+  } else if (name) change(root, (d) => renameReview(d, id, name, session.now()), `The review is now called “${name}”.`, null, undefined, form);
 });

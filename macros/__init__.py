@@ -119,19 +119,17 @@ def define_env(env) -> None:
     def citation() -> str:
         return marker_pages.citation(content)
 
+    def link_from_here(page: str) -> str:
+        """The address of `docs/<page>.md` relative to the page being rendered."""
+        return self_assessment.page_url(page, env.page.url, env.conf["use_directory_urls"])
+
     @env.macro
     def self_assessment_page() -> str:
-        here, directory_urls = env.page.url, env.conf["use_directory_urls"]
-        return self_assessment.summary_page(
-            content, lambda marker_id: self_assessment.marker_url(marker_id, here, directory_urls),
-            self_assessment.page_url("compare", here, directory_urls))
+        return self_assessment.summary_page(content, lambda m: link_from_here(f"markers/{m}"), link_from_here("compare"))
 
     @env.macro
     def compare_page() -> str:
-        here, directory_urls = env.page.url, env.conf["use_directory_urls"]
-        return compare.compare_page(
-            content, lambda marker_id: self_assessment.marker_url(marker_id, here, directory_urls),
-            self_assessment.page_url("self-assessment", here, directory_urls))
+        return compare.compare_page(content, lambda m: link_from_here(f"markers/{m}"), link_from_here("self-assessment"))
 
 
 def use_glossary(conf, glossary) -> None:

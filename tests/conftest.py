@@ -149,3 +149,15 @@ def axe_violations(page) -> list[dict]:
          "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
+
+
+def axe_failures(page, base_url: str, paths) -> dict[str, list[dict]]:
+    """axe's violations on each page of `paths` that has any, by path."""
+    failures = {}
+    for path in paths:
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+        violations = axe_violations(page)
+        if violations:
+            failures[path] = violations
+    return failures

@@ -14,8 +14,8 @@ import markdown
 import pytest
 
 from macros.content.markers import MARKERS_FILE, Reference, Today, load_content
-from macros.content.source import DataError
 from macros.pages import markers as render
+from tests.data_helpers import errors_for as data_errors, line_of
 
 CONTENT = load_content()
 NAME = "data/markers.yml"
@@ -24,15 +24,7 @@ NSPCC = "https://www.nspcc.org.uk/services-and-resources/research-and-resources/
 
 
 def errors_for(tmp_path: Path, text: str) -> list[str]:
-    path = tmp_path / "markers.yml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        load_content(path, name=NAME)
-    return caught.value.messages
-
-
-def line_of(text: str, needle: str, occurrence: int = 1) -> int:
-    return [i + 1 for i, line in enumerate(text.splitlines()) if needle in line][occurrence - 1]
+    return data_errors(tmp_path, text, load_content, NAME)
 
 
 def without_citations(text: str, marker_id: str, replacement: str = "") -> str:

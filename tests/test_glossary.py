@@ -11,9 +11,9 @@ from mkdocs.exceptions import PluginError
 
 import macros
 from macros.content.glossary import GLOSSARY_FILE, load_glossary
-from macros.content.source import DataError
 from macros.pages.glossary import glossary_page, term_title
 from tests.glossary_helpers import undefined_first_uses
+from tests.data_helpers import errors_for as data_errors, line_of
 
 NAME = "data/glossary.yml"
 REAL = GLOSSARY_FILE.read_text(encoding="utf-8")
@@ -25,15 +25,7 @@ REQUIRED = ["SCR", "LCSPR", "CSPR", "rapid review", "LSCB", "safeguarding partne
 
 
 def errors_for(tmp_path: Path, text: str) -> list[str]:
-    path = tmp_path / "glossary.yml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        load_glossary(path, name=NAME)
-    return caught.value.messages
-
-
-def line_of(text: str, needle: str, occurrence: int = 1) -> int:
-    return [i + 1 for i, line in enumerate(text.splitlines()) if needle in line][occurrence - 1]
+    return data_errors(tmp_path, text, load_glossary, NAME)
 
 
 def test_the_glossary_has_the_terms_the_pages_need():

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.checklist_helpers import KEY, MARKER, QUESTIONS, SUMMARY, answer, open_marker, open_summary, saved
-from tests.conftest import axe_violations
+from tests.conftest import axe_failures
 from tests.test_site_quality import pages  # noqa: F401 (fixture: every page of the built site)
 
 TEMPLATE = "/templates/board-agenda/"
@@ -241,11 +241,5 @@ def test_home_page_starts_with_three_tasks_and_marker_15(page: Page, base_url):
 def test_axe_finds_nothing_on_any_page_with_answers_filled_in(answered: Page, base_url, pages, width):  # noqa: F811
     """Every page at 1280 px; at 375 px the pages of the screenshots (the layout differs, not the markup)."""
     answered.set_viewport_size({"width": width, "height": 900})
-    failures = {}
-    for path in pages if width == 1280 else ("/", MARKER, SUMMARY, "/templates/", TEMPLATE, "/about/"):
-        answered.goto(base_url + path)
-        answered.wait_for_load_state("networkidle")
-        violations = axe_violations(answered)
-        if violations:
-            failures[path] = violations
-    assert failures == {}
+    paths = pages if width == 1280 else ("/", MARKER, SUMMARY, "/templates/", TEMPLATE, "/about/")
+    assert axe_failures(answered, base_url, paths) == {}

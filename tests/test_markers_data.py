@@ -9,16 +9,10 @@ from pathlib import Path
 import pytest
 
 from macros.content.markers import MARKERS_FILE, load_content
-from macros.content.source import DataError
+from tests.data_helpers import errors_for as data_errors, line_of
 
 NAME = "data/markers.yml"
 REAL = MARKERS_FILE.read_text(encoding="utf-8")
-
-
-def line_of(text: str, needle: str, occurrence: int = 1) -> int:
-    """1-based line of the n-th line containing `needle`."""
-    hits = [i + 1 for i, line in enumerate(text.splitlines()) if needle in line]
-    return hits[occurrence - 1]
 
 
 def replace_once(text: str, old: str, new: str) -> str:
@@ -27,11 +21,7 @@ def replace_once(text: str, old: str, new: str) -> str:
 
 
 def errors_for(tmp_path: Path, text: str) -> list[str]:
-    path = tmp_path / "markers.yml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        load_content(path, name=NAME)
-    return caught.value.messages
+    return data_errors(tmp_path, text, load_content, NAME)
 
 
 def test_real_file_loads():

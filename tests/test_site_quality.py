@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import axe_violations
+from tests.conftest import axe_failures
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
        "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
@@ -52,14 +52,7 @@ def test_every_page_has_the_policy_no_violations_and_no_cookies(page, context, b
 
 
 def test_every_page_passes_axe(page, base_url, pages):
-    failures = {}
-    for path in pages:
-        page.goto(base_url + path)
-        page.wait_for_load_state("networkidle")
-        violations = axe_violations(page)
-        if violations:
-            failures[path] = violations
-    assert failures == {}
+    assert axe_failures(page, base_url, pages) == {}
 
 
 def test_every_page_reflows_at_320_pixels(page, base_url, pages):

@@ -8,6 +8,7 @@ import pytest
 from macros.content.markers import display_name, load_content
 from macros.content.source import DataError
 from macros.content.templates import TEMPLATES_FILE, load_templates
+from tests.data_helpers import line_of
 
 # A small valid file; each bad case below changes one line of it.
 GOOD = """\
@@ -69,12 +70,6 @@ def problems(tmp_path, content, text: str) -> tuple[list[str], str]:
     with pytest.raises(DataError) as e:
         load_templates(content, path)
     return e.value.messages, str(path)
-
-
-def line_of(text: str, needle: str, nth: int = 1) -> int:
-    """The line number of the nth line that contains `needle`."""
-    hits = [i for i, line in enumerate(text.splitlines(), start=1) if needle in line]
-    return hits[nth - 1]
 
 
 def test_the_real_file_loads_and_names_real_questions(content):

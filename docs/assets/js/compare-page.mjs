@@ -5,10 +5,10 @@
 import { announce, h, part, plural, useStylesheet, showSessionProblem } from "./dom.mjs";
 import { comparisonCSV, compareReviews, mostOftenShort, rowLabel } from "./compare.mjs";
 import { MAX_IMPORT_BYTES, decodeFile, importReview, readExport } from "./exchange.mjs";
-import { responseLabel } from "./review.mjs";
+import { download } from "./download.mjs";
+import { responseWords } from "./summary.mjs";
 
 const ROOT = "#scr-compare";
-const SYMBOLS = { yes: "✓", partly: "◐", no: "✗", "not-applicable": "–" };
 let session = null;
 let framework = null;
 let fromFiles = []; // { id, name, review, file } read from files, in the order chosen
@@ -29,23 +29,14 @@ export function start(openSession) {
   root.hidden = false;
 }
 
-function download(text, fileName, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  h("a", { href: url, download: fileName }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
-}
-
 const chosen = () => [
   ...session.data.reviews.filter((r) => !unticked.has(r.id)).map((review) => ({ id: review.id, name: review.name, review })),
   ...fromFiles,
 ];
 
-const cell = (answer) => {
-  const label = responseLabel(answer?.response);
-  return h("td", { class: answer?.response ? "scr-cell-" + answer.response : "scr-cell-none" },
-    label ? `${SYMBOLS[answer.response]} ${label}` : "Not answered",
-    answer?.notes && h("span", { class: "scr-cell-notes" }, answer.notes));
-};
+const cell = (answer) => h("td", { class: "scr-cell-" + (answer?.response || "none") },
+  responseWords(answer) || "Not answered",
+  answer?.notes && h("span", { class: "scr-cell-notes" }, answer.notes));
 
 /** Called by self-assessment.mjs whenever the page is refreshed. */
 export function show(notice, force) {

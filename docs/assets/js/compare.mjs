@@ -2,6 +2,7 @@
 // a full marker, one cell per review. Used by compare-page.mjs.
 
 import { JUDGEMENT_QUESTION, answerFor, judgementFor, responseLabel } from "./review.mjs";
+import { csvText } from "./exchange.mjs";
 import { SHORT_OF } from "./summary.mjs";
 
 /**
@@ -34,9 +35,6 @@ export const mostOftenShort = (rows, count = 5) =>
 export const rowLabel = ({ marker, question }) =>
   question ? `${marker.number}.${question.number} ${question.text}` : `Marker ${marker.number}, ${marker.title}: ${JUDGEMENT_QUESTION}`;
 
-// As in the review's CSV (exchange.mjs): quoted, and a leading = + - @ cannot start a formula.
-const csvField = (v) => `"${String(v ?? "").replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
-
 /** The comparison as CSV: a row per marker and question, the response and notes of each review. */
 export function comparisonCSV(rows, reviews) {
   const head = ["Stage", "Marker number", "Marker", "Question number", "Question",
@@ -46,5 +44,5 @@ export function comparisonCSV(rows, reviews) {
     row.question ? row.question.text : JUDGEMENT_QUESTION,
     ...row.cells.flatMap((c) => [responseLabel(c?.response), c?.notes]), row.short, row.answered, row.differ ? "Yes" : "No",
   ]);
-  return "\uFEFF" + [head, ...body].map((r) => r.map(csvField).join(",") + "\r\n").join("");
+  return csvText([head, ...body]);
 }

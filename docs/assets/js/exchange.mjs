@@ -31,16 +31,19 @@ export const CSV_COLUMNS = ["Review", "Stage", "Marker number", "Marker", "Marke
 
 // Quoted, so commas and line breaks stay in their cell; a leading = + - @ gets a ' so
 // spreadsheets show the text instead of running it as a formula.
-const csvField = (v) => `"${String(v ?? "").replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
+export const csvField = (v) => `"${String(v ?? "").replace(/^[=+\-@\t\r]/, "'$&").replace(/"/g, '""')}"`;
 
-// Excel needs the byte order mark to read UTF-8.
+/** CSV text of `rows` (the first the column names): a byte order mark, which Excel needs to
+ * read UTF-8, then quoted fields and CRLF line ends. */
+export const csvText = (rows) => "\uFEFF" + rows.map((row) => row.map(csvField).join(",") + "\r\n").join("");
+
 // Every question and every marker's judgement, answered or not: a complete record.
 export function exportCSV(review, framework) {
   const rows = recordList(review, framework, true).map(({ stage, marker, question, answer: a }) => [
     review.name, stage?.title, marker.number, marker.title, marker.id, question ? question.number : "overall", question?.id,
     question ? a?.questionText || question.text : JUDGEMENT_QUESTION, responseLabel(a?.response), a?.notes, a?.updated, a?.contentVersion,
   ]);
-  return "\uFEFF" + [CSV_COLUMNS, ...rows].map((row) => row.map(csvField).join(",") + "\r\n").join("");
+  return csvText([CSV_COLUMNS, ...rows]);
 }
 
 export const exportFileName = (review, extension, now) =>

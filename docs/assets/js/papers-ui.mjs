@@ -3,6 +3,7 @@
 
 import { baseOf, BOTH_KEPT, setBase, showText, useStylesheet } from "./dom.mjs";
 import { mergeText } from "./merge.mjs";
+import { download } from "./download.mjs";
 import { makePaper } from "./papers.mjs";
 import { findReview, responseLabel } from "./review.mjs";
 import { meetingDetail, setMeetingDetail } from "./reviews.mjs";
@@ -81,12 +82,6 @@ async function make(paper, ext) {
   return makePaper(template, ext, paper.kind, details, paperItems(review));
 }
 
-function save(bytes, name, type) {
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  h("a", { href: url, download: name }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
-}
-
 // The print view: the Word papers' own XML drawn as HTML, alone on the printed page.
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 function drawDocx(xml) {
@@ -126,7 +121,7 @@ async function onMake(el) {
     } else {
       const [id, ext] = what.split(".");
       const paper = PAPERS.find((p) => p.id === id);
-      save(await make(paper, ext), `${paper.name}.${ext}`, TYPES[ext]);
+      download(await make(paper, ext), `${paper.name}.${ext}`, TYPES[ext]);
       status.textContent = `${paper.label} made: see your downloads.`;
     }
   } catch {
@@ -152,7 +147,7 @@ document.addEventListener("input", (e) => {
   const saved = session.update((data) => {
     // Another tab may have changed this detail since this page last showed it: keep both.
     const theirs = meetingDetail(findReview(data, id), name);
-    const merged = theirs === base ? { text: mine, conflict: false } : mergeText(base, mine, theirs);
+    const merged = mergeText(base, mine, theirs);
     conflict = merged.conflict;
     return setMeetingDetail(data, id, name, merged.text);
   });

@@ -137,7 +137,7 @@ function record(control, change) {
     if (typing) {
       // Another tab may have changed these notes since this page last showed them: keep both.
       const theirs = current(findReview(data, reviewId))?.notes ?? "";
-      const merged = theirs === base ? { text: mine, conflict: false } : mergeText(base, mine, theirs);
+      const merged = mergeText(base, mine, theirs);
       [change, conflict] = [{ notes: merged.text }, merged.conflict];
     }
     const now = session.now();

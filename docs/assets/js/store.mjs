@@ -74,6 +74,9 @@ export function openSession(getStorage, prefix, options = {}) {
     else [problem, locked, canWrite] = [parsed.newer ? "newer" : "damagedNotKept", true, false];
   }
 
+  const ours = () => (attempt(() => Array.from({ length: storage.length }, (_, i) => storage.key(i))) ?? [])
+    .filter((k) => k?.startsWith(prefix));
+
   function setTab(id) {
     tab = id;
     attempt(() => tabStorage.setItem(tabKey, id));
@@ -149,11 +152,10 @@ export function openSession(getStorage, prefix, options = {}) {
       if (choose && findReview(data, choose)) setTab(choose);
       return flush();
     },
-    asideCopies: () => (attempt(() => Array.from({ length: storage.length }, (_, i) => storage.key(i))) ?? [])
-      .filter((k) => k?.startsWith(aside)).sort().map((k) => ({ saved: k.slice(aside.length), text: storage.getItem(k) })),
+    asideCopies: () => ours().filter((k) => k.startsWith(aside)).sort().map((k) => ({ saved: k.slice(aside.length), text: storage.getItem(k) })),
     /** Delete everything this site saved in this browser. False if some of it could not be. */
     clearAll() {
-      const keys = (attempt(() => Array.from({ length: storage.length }, (_, i) => storage.key(i))) ?? []).filter((k) => k?.startsWith(prefix));
+      const keys = ours();
       const cleared = !!storage && (attempt(() => (keys.forEach((k) => storage.removeItem(k)), true)) ?? false);
       if (cleared) {
         locked = false;

@@ -7,7 +7,8 @@ import { announce, goneMessage, h, part, plural, showProblem, useStylesheet, sho
 import { MAX_IMPORT_BYTES, decodeFile, exportCSV, exportFileName, exportJSON, importReview, readExport } from "./exchange.mjs";
 import { JUDGEMENT_QUESTION, RESPONSES, addReview, longDate as date, responseLabel, switchReview } from "./review.mjs";
 import { countAnswers, deleteReview, downloadDue, markDownloaded, nameInUse, renameReview } from "./reviews.mjs";
-import { answersNeedingDiscussion, recordList, summarise } from "./summary.mjs";
+import { download } from "./download.mjs";
+import { answersNeedingDiscussion, recordList, responseWords, summarise } from "./summary.mjs";
 
 const SUMMARY = "#scr-summary";
 const time = (iso) => `${date(iso)} at ${new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}`;
@@ -18,9 +19,7 @@ let pending = null; // an import read and shown, waiting for the user to confirm
 let papers = null; // the meeting papers' code, loaded when the page is shown
 let drawn = null; // what the page was last drawn from
 
-// Words and a symbol for each judgement, never colour alone.
-const SYMBOLS = { yes: "✓", partly: "◐", no: "✗", "not-applicable": "–" };
-const judged = (j) => (j?.response ? `${SYMBOLS[j.response]} ${responseLabel(j.response)}` : "Not judged");
+const judged = (j) => responseWords(j) || "Not judged";
 // The summary and comparison pages' stylesheet, loaded only on those pages.
 const STYLES = new URL("../summary.css", import.meta.url).href;
 const tally = (counts) => RESPONSES.map((r) => `${counts[r.value] ?? 0} ${r.label}`).join(", ");
@@ -40,12 +39,6 @@ export function start(openSession, refreshPage) {
 function focusOn(el) {
   el?.setAttribute("tabindex", "-1");
   el?.focus();
-}
-
-function download(text, fileName, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  h("a", { href: url, download: fileName }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
 /** Called by self-assessment.mjs whenever the page is refreshed. */

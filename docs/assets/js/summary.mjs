@@ -2,9 +2,14 @@
 // and the answers and judgements in framework order. `framework` is the page's data-framework
 // (README).
 
-import { RESPONSES, answerFor, judgementFor } from "./review.mjs";
+import { RESPONSES, answerFor, judgementFor, responseLabel } from "./review.mjs";
 
 export const SHORT_OF = ["partly", "no"]; // the responses that are points for the board
+
+// A symbol beside the word of each response, so a glance at a grid or table does not rely on colour.
+const SYMBOLS = { yes: "✓", partly: "◐", no: "✗", "not-applicable": "–" };
+/** "◐ Partly" for an answer or judgement with a response, else "". */
+export const responseWords = (answer) => (answer?.response ? `${SYMBOLS[answer.response]} ${responseLabel(answer.response)}` : "");
 
 const zero = () => Object.fromEntries(RESPONSES.map((r) => [r.value, 0]));
 const tally = () => ({ answered: 0, questions: 0, judged: 0, markerCount: 0, counts: zero(), judgements: zero() });

@@ -19,6 +19,7 @@ from macros.documents import all_files, write_files
 from macros.pages import compare
 from macros.pages import glossary as glossary_pages
 from macros.pages import markers as marker_pages
+from macros.pages import papers as paper_pages
 from macros.pages import publisher as publisher_pages
 from macros.pages import self_assessment
 from macros.pages import templates as template_pages
@@ -125,7 +126,14 @@ def define_env(env) -> None:
 
     @env.macro
     def self_assessment_page() -> str:
-        return self_assessment.summary_page(content, lambda m: link_from_here(f"markers/{m}"), link_from_here("compare"))
+        return self_assessment.summary_page(content, lambda m: link_from_here(f"markers/{m}"), link_from_here("compare"),
+                                            link_from_here("meeting-papers"))
+
+    @env.macro
+    def meeting_papers_page() -> str:
+        return paper_pages.papers_page(content, templates, lambda m: link_from_here(f"markers/{m}"),
+                                       link_from_here("self-assessment"),
+                                       {t: link_from_here(f"templates/{t}") for t in paper_pages.PAPER_TEMPLATES})
 
     @env.macro
     def compare_page() -> str:

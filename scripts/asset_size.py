@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 THEME_GLOBALS = "assets/js/theme-globals.js"  # loaded by overrides/partials/javascripts/base.html
-BUDGETS = {"guidance page": 15_000, "summary page": 40_000, "compare page": 40_000}
+BUDGETS = {"guidance page": 15_000, "summary page": 40_000, "compare page": 40_000, "papers page": 40_000}
 
 STATIC_IMPORT = re.compile(r'^import\s[^;]*?from\s+"(\./[^"]+)";', re.M | re.S)
 DYNAMIC_IMPORT = re.compile(r'\bimport\("(\./[^"]+)"\)')

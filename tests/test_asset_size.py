@@ -15,8 +15,12 @@ def test_every_file_a_page_loads_is_counted():
     for path in ("assets/site.css", "assets/js/theme-globals.js", "assets/js/self-assessment.mjs", "assets/js/store.mjs"):
         assert path in guidance
     assert "assets/js/summary-page.mjs" not in guidance, "the summary page's code loads only there"
-    for path in ("assets/js/summary-page.mjs", "assets/js/exchange.mjs", "assets/js/papers-ui.mjs", "assets/js/zip.mjs"):
+    for path in ("assets/js/summary-page.mjs", "assets/js/exchange.mjs"):
         assert path in summary
+    papers = pages["papers page"]
+    for path in ("assets/js/papers-page.mjs", "assets/js/papers.mjs", "assets/js/findings.mjs", "assets/js/zip.mjs", "assets/papers.css"):
+        assert path in papers and path not in guidance
+    assert "assets/js/zip.mjs" not in summary, "the papers' code loads only on their page"
     assert set(guidance) <= set(summary)
     assert "assets/js/compare-page.mjs" in pages["compare page"] and "assets/js/compare-page.mjs" not in summary
     assert set(pages) == set(asset_size.BUDGETS), "every kind of page has a budget"
@@ -44,7 +48,7 @@ def test_the_counted_files_are_the_files_chromium_loads(page, base_url, requests
     assert own_assets(requests_seen, base_url) == set(asset_size.pages()["guidance page"])
     requests_seen.clear()
     page.goto(base_url + "/self-assessment/")
-    expect(page.locator("[data-papers=body]")).to_be_visible()
+    expect(page.locator("[data-scr=overview] a").first).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert own_assets(requests_seen, base_url) == set(asset_size.pages()["summary page"])
     requests_seen.clear()
@@ -52,3 +56,8 @@ def test_the_counted_files_are_the_files_chromium_loads(page, base_url, requests
     expect(page.locator("table.scr-comparison")).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert own_assets(requests_seen, base_url) == set(asset_size.pages()["compare page"])
+    requests_seen.clear()
+    page.goto(base_url + "/meeting-papers/")
+    expect(page.get_by_role("button", name="Add a finding")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert own_assets(requests_seen, base_url) == set(asset_size.pages()["papers page"])

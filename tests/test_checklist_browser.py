@@ -219,7 +219,7 @@ def test_json_export_then_import_round_trip(page: Page, base_url):
     name, body = download(page, "Download as JSON (to import later)")
     assert name.startswith("self-assessment-child-h-review-2026-") and name.endswith(".json")
     first = json.loads(body)
-    assert first["format"] == "scr-quality-markers-self-assessment" and first["version"] == 2
+    assert first["format"] == "scr-quality-markers-self-assessment" and first["version"] == 3 and first["findings"] == []
     assert first["contentVersion"] == VERSION
     assert first["review"]["name"] == "Child H review, 2026"
     assert {(a["questionId"], a["response"], a["notes"]) for a in first["answers"]} == {
@@ -285,7 +285,7 @@ def an_export(page: Page, base_url) -> bytes:
 
 def test_bad_imports_get_a_plain_message_and_change_nothing(page: Page, base_url, an_export):
     doc = json.loads(an_export)
-    newer = json.dumps({**doc, "version": 3}).encode()
+    newer = json.dumps({**doc, "version": 4}).encode()
     wrong_shape = json.dumps({**doc, "answers": {"time-given": "no"}}).encode()
     bad_files = {
         "notes.txt": (b"These are not the answers you are looking for", "not a self-assessment downloaded"),

@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
 from macros.documents import all_files
 from macros.content.markers import load_content
 from macros.content.templates import load_templates
+from macros.documents.layout import ORGANISER
 from tests.conftest import require_tool
+from tests.pdf_layout import layout_problems, marked, pages, to_pdf
 
 SITE = "https://example.org/quality-markers/"
 MAX_PAGES = 4
@@ -26,33 +29,40 @@ def templates():
 
 
 @pytest.fixture(scope="module")
-def pdfs(templates, tmp_path_factory) -> dict[tuple[str, str], str]:
-    """Every office file converted in one LibreOffice run (about a second a file)."""
-    require_tool(shutil.which("soffice") is not None, "LibreOffice (soffice)")
-    require_tool(shutil.which("pdftotext") is not None and shutil.which("pdfinfo") is not None,
-                  "poppler (pdftotext, pdfinfo)")
+def converted(templates, tmp_path_factory) -> tuple[dict[tuple[str, str], str], dict[str, tuple[str, int]]]:
+    """Every office file converted in one LibreOffice run (about a second a file): the
+    templates as published, by (template id, extension), and a copy of every file, the
+    members' copies too, with its table rows marked (tests/pdf_layout.py), by file name."""
+    require_tool(shutil.which("pdfinfo") is not None, "poppler (pdfinfo)")
     content, parsed = templates
     folder = tmp_path_factory.mktemp("office")
-    inputs = []
+    inputs, rows = [], {}
     for f in all_files(parsed, content, SITE):
-        if f.format.extension in ("docx", "odt"):
-            # Both formats of a template would convert to the same PDF name, so tell them apart.
-            path = folder / f"{f.template_id}-{f.format.extension}.{f.format.extension}"
-            path.write_bytes(f.data)
-            inputs.append(path)
-    profile = folder / "profile"
-    result = subprocess.run(
-        ["soffice", "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
-         "--convert-to", "pdf", "--outdir", str(folder / "pdf"), *map(str, inputs)],
-        capture_output=True, text=True, timeout=300,
-    )
-    out = {}
-    for path in inputs:
-        pdf = folder / "pdf" / f"{path.stem}.pdf"
-        assert pdf.exists(), f"LibreOffice did not convert {path.name}:\n{result.stdout}\n{result.stderr}"
-        template_id, extension = path.stem.rsplit("-", 1)
-        out[(template_id, extension)] = str(pdf)
-    return out
+        if f.format.extension not in ("docx", "odt"):
+            continue
+        # Both formats of a template would convert to the same PDF name, so tell them apart.
+        stem = f"{f.name.rsplit('.', 1)[0]}-{f.format.extension}"
+        if f.copy == ORGANISER:
+            inputs.append(folder / f"{stem}.{f.format.extension}")
+            inputs[-1].write_bytes(f.data)
+        data, rows[f.name] = marked(f.data, f.format.extension)
+        inputs.append(folder / f"marked-{stem}.{f.format.extension}")
+        inputs[-1].write_bytes(data)
+    made = to_pdf(inputs, folder / "pdf")
+    published, layout = {}, {}
+    for path, pdf in made.items():
+        if path.stem.startswith("marked-"):
+            name, extension = path.stem.removeprefix("marked-").rsplit("-", 1)
+            layout[f"{name}.{extension}"] = (str(pdf), rows[f"{name}.{extension}"])
+        else:
+            template_id, extension = path.stem.rsplit("-", 1)
+            published[(template_id, extension)] = str(pdf)
+    return published, layout
+
+
+@pytest.fixture(scope="module")
+def pdfs(converted) -> dict[tuple[str, str], str]:
+    return converted[0]
 
 
 def pdf_info(pdf: str) -> dict[str, str]:
@@ -129,3 +139,14 @@ def test_every_item_column_and_fill_in_is_on_the_page(pdfs, templates, template_
 @pytest.mark.parametrize("template_id", template_ids())
 def test_both_formats_lay_out_on_the_same_number_of_pages(pdfs, template_id):
     assert pdf_info(pdfs[(template_id, "docx")])["Pages"] == pdf_info(pdfs[(template_id, "odt")])["Pages"]
+
+
+def office_file_names():
+    content = load_content()
+    return [f.name for f in all_files(load_templates(content), content, SITE) if f.format.extension in ("docx", "odt")]
+
+
+@pytest.mark.parametrize("name", office_file_names())
+def test_no_nearly_empty_first_page_and_no_row_taller_than_a_page(converted, name):
+    pdf, rows = converted[1][name]
+    assert layout_problems(pages(Path(pdf)), rows) == []

@@ -35,7 +35,7 @@ def test_zip_reads_python_zips_and_writes_zips_python_reads(tmp_path):
 
 def test_self_assessment_logic():
     """Reviews and answers, saving, two tabs, export and import (docs/assets/js/*.mjs, no DOM)."""
-    files = ["review", "store", "merge", "exchange", "compare", "reminder"]
+    files = ["review", "store", "merge", "exchange", "compare", "reminder", "findings"]
     result = node_test(*[f"tests/js/{name}.test.mjs" for name in files])
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "# fail 0" in result.stdout

@@ -195,7 +195,7 @@ def test_summary_page_warns_how_answers_are_lost_and_has_contents(page: Page, ba
     for words in ("private", "work laptops", "clears this browser's data", "Download a copy"):
         expect(warning).to_contain_text(words)
     contents = page.locator(".md-sidebar--secondary nav")
-    for heading in ("Current review", "Points for the board to discuss", "Prepare meeting papers",
+    for heading in ("Current review", "Points for the board to discuss", "Meeting papers",
                     "Download, print or import", "Clear all data on this device"):
         expect(contents.get_by_role("link", name=heading, exact=True)).to_be_attached()
 

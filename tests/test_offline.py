@@ -103,7 +103,7 @@ def test_checklist_and_summary_work_from_disk(disk_page, offline_copy):
 
 
 def test_meeting_papers_are_made_from_disk(disk_page, offline_copy, tmp_path):
-    """file:// pages cannot fetch the templates: the copy carries them in a script instead."""
+    """file:// pages cannot fetch the templates: the copy carries them (both copies) in a script instead."""
     from tests.readback import read_docx
 
     page = disk_page
@@ -112,9 +112,17 @@ def test_meeting_papers_are_made_from_disk(disk_page, offline_copy, tmp_path):
     q.get_by_label("Partly", exact=True).check()
     q.get_by_label("Notes and evidence").fill("Only twenty minutes & no papers")
     expect(q.get_by_role("status")).to_have_text("Saved")
-    page.goto((offline_copy / "self-assessment.html").as_uri())
+    page.goto((offline_copy / "meeting-papers.html").as_uri())
+    page.get_by_role("button", name="Add a finding").click()
+    page.locator("[data-finding]").get_by_label("Short title").fill("Found offline")
     page.get_by_label("Partnership", exact=True).fill("Offline Partnership")
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Agenda (Word, .docx)").click()
-    outline = read_docx(Path(info.value.path()).read_bytes())
-    assert "Offline Partnership" in outline.text and "Only twenty minutes & no papers" in outline.text
+    page.get_by_label("Include an item on how the partnership ran this review").check()
+    page.get_by_label("Include my notes and evidence with those answers").check()
+    for copy in ("For members", "For the organiser"):
+        page.get_by_label(copy).check()
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Agenda (Word, .docx)").click()
+        outline = read_docx(Path(info.value.path()).read_bytes())
+        assert "Offline Partnership" in outline.text and "Only twenty minutes & no papers" in outline.text
+        assert "F1: Found offline" in outline.text
+        assert (copy == "For the organiser") == ("Marker question" in outline.rows("agenda")[0])

@@ -69,7 +69,15 @@ def test_hostile_import(page: Page, base_url, name):
         assert any(a["notes"] == text for a in out["answers"])
     if "meeting" in expected:
         assert out["review"]["meeting"] == expected["meeting"]
-        expect(page.get_by_label("Partnership")).to_have_value(expected["meeting"]["Partnership"])
+    if "findings" in expected:
+        assert [f["title"] for f in out["findings"]] == expected["findings"]
+    if "meeting" in expected or "findings" in expected:
+        page.goto(base_url + "/meeting-papers/")
+        titles = page.locator("[data-finding] [data-finding-field=title]")
+        expect(titles).to_have_count(len(expected.get("findings", [])))
+        assert [titles.nth(i).input_value() for i in range(titles.count())] == expected.get("findings", [])
+        if "meeting" in expected:
+            expect(page.get_by_label("Partnership")).to_have_value(expected["meeting"]["Partnership"])
     assert page.evaluate("() => Object.prototype.polluted") is None
 
 

@@ -75,7 +75,7 @@ def problems(tmp_path, content, text: str) -> tuple[list[str], str]:
 def test_the_real_file_loads_and_names_real_questions(content):
     templates = load_templates(content)
     ids = [t.id for t in templates.templates]
-    assert ids == ["board-agenda", "subgroup-agenda", "action-plan", "engagement-plan"]
+    assert ids == ["board-agenda", "subgroup-agenda", "action-plan", "engagement-plan", "seven-minute-briefing"]
     board = templates.template("board-agenda")
     assert {"time-given", "clear-leadership", "prioritised-response"} <= {i.serves for i in board.items}
     assert templates.template("action-plan").orientation == "landscape"
@@ -126,8 +126,8 @@ BAD_CASES = {
         "template 'plan', table.columns[1].id: duplicate column id 'action' (first used at line {first})"),
     "purpose not one of the three": (
         "        purpose: discussion", "        purpose: chat", ("purpose: chat", 1),
-        "template 'agenda', items[1].purpose: must be one of 'information', 'discussion' or 'decision', "
-        "not 'chat'"),
+        "template 'agenda', items[1].purpose: must be one of 'information', 'discussion', 'decision' "
+        "or 'break', not 'chat'"),
     "minutes not a number": (
         "        minutes: 20", "        minutes: twenty", ("minutes: twenty", 1),
         "template 'agenda', items[1].minutes: must be a whole number, not text ('twenty')"),
@@ -200,7 +200,7 @@ def test_a_template_without_items_or_table_is_explained(tmp_path, content):
         "    serves:\n      - marker: improvement-action\n"
     messages, path = problems(tmp_path, content, text)
     assert messages == [f"{path}:{line_of(text, '  - id: plan')}: template 'plan': the template has no body: "
-                        "give items (for an agenda) or a table (for a plan)"]
+                        "give items (for an agenda), a table (for a plan) or notes (the sections of a briefing)"]
 
 
 def test_broken_yaml_names_the_line(tmp_path, content):

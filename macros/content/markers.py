@@ -96,6 +96,9 @@ class Today:
 class Question:
     id: Slug = described("Stable id that saved answers are keyed to: never reuse one.")
     text: Text
+    short: Title | None = described(
+        "A few words of our own naming the question, for lists and meeting papers, such as "
+        "'Time given to receive the report'. Never shown as the published text.", default=None)
 
 
 @record

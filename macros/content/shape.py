@@ -49,7 +49,7 @@ class Problem:
     """One thing wrong in a file: where it is (`loc`), what is wrong (`kind`) and the value found.
 
     `kind` is one of: missing, unknown_field, not_text, bad_character (`limit` is the character's
-    position), too_long (any text over MAX_TEXT), not_whole_number, not_list, not_mapping,
+    position), too_long (any text over MAX_TEXT), not_whole_number, not_true_or_false, not_list, not_mapping,
     not_allowed (a Literal), and for a Rule: empty, no_items, too_long, pattern, below_minimum,
     above_maximum.
     """
@@ -125,6 +125,8 @@ def _check(kind: Any, value: Any, loc: Loc, problems: list[Problem]) -> Any:
     if kind is int:
         whole = isinstance(value, int) and not isinstance(value, bool)
         return value if whole else _fail(problems, loc, "not_whole_number", value)
+    if kind is bool:
+        return value if isinstance(value, bool) else _fail(problems, loc, "not_true_or_false", value)
     if origin is Literal:
         allowed = typing.get_args(kind)
         return value if value in allowed else _fail(problems, loc, "not_allowed", value, allowed)
@@ -275,6 +277,8 @@ def _schema(kind: Any) -> dict:
         return {"type": "string", "maxLength": MAX_TEXT}
     if kind is int:
         return {"type": "integer"}
+    if kind is bool:
+        return {"type": "boolean"}
     if origin is Literal:
         return {"enum": list(args)}
     if origin in (Union, types.UnionType):

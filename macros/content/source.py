@@ -412,6 +412,8 @@ def _explain(found: Problem, known: set[str]) -> str:
     if kind == "not_whole_number":
         hint = "; remove the quotes" if isinstance(value, str) and value.strip().isdigit() else ""
         return f"must be a whole number, not {_kind(value)} ({_show(value)}){hint}"
+    if kind == "not_true_or_false":
+        return f"must be true or false, not {_kind(value)} ({_show(value)})"
     if kind == "below_minimum":
         return f"must be {found.limit.minimum} or more, not {_show(value)}"
     if kind == "above_maximum":

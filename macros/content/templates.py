@@ -49,8 +49,15 @@ class AgendaItem:
     notes: Text | None = described("A sentence or two on what the item covers.", default=None)
     lead: Text = described("Who leads the item, e.g. Chair or Lead reviewer.")
     minutes: Annotated[int, Rule(minimum=1, maximum=240)]
-    purpose: Literal["information", "discussion", "decision"]
-    serves: Slug = described("The id of the marker question this item helps to meet.")
+    purpose: Literal["information", "discussion", "decision", "break"]
+    serves: Slug | None = described("The id of the marker question this item helps to meet, if any.", default=None)
+    findings: bool = described(
+        "Meeting papers made on the site add one item for decision under this one for each of the "
+        "review's findings. At most one item per template.", default=False)
+    self_assessment: bool = described(
+        "The item about how the partnership ran the review: meeting papers list the self-assessment's "
+        "Partly and No answers in it, and leave it out unless the user asks for it. At most one item.",
+        default=False)
 
 
 @record
@@ -76,6 +83,9 @@ class Table:
 class Section:
     heading: Title
     paragraphs: Annotated[list[Text], Rule(min_length=1)]
+    audience: Literal["everyone", "organiser"] = described(
+        "'organiser' for notes meant only for whoever prepares the meeting: they are left out of the "
+        "members' copy of meeting papers.", default="everyone")
 
 
 @record
@@ -87,9 +97,10 @@ class Template:
     orientation: Literal["portrait", "landscape"] = "portrait"
     introduction: list[Text] = described("Paragraphs at the top of the document.", default=[])
     details: Details | None = None
-    items: list[AgendaItem] | None = described("The agenda: give items or a table.", default=None)
-    table: Table | None = described("The plan: give a table or items.", default=None)
-    notes: list[Section] = described("Sections of guidance after the agenda or table.", default=[])
+    items: list[AgendaItem] | None = described("The agenda: give items, a table, or neither (a briefing).", default=None)
+    table: Table | None = described("The plan: give a table, items, or neither (a briefing).", default=None)
+    notes: list[Section] = described(
+        "Sections after the agenda or table; a briefing (no items, no table) is made of these alone.", default=[])
 
     def fill_ins(self) -> list[str]:
         """Every fill-in field, in document order, e.g. ['[Date]', '[Venue]']."""
@@ -98,6 +109,10 @@ class Template:
     def marker_of(self, question_id: str) -> str:
         """The marker whose question an agenda item serves: the first listed that has it."""
         return next(s.marker for s in self.serves if question_id in s.questions)
+
+    def item_for(self, flag: str) -> AgendaItem | None:
+        """The agenda item marked `findings` or `self_assessment`, if there is one."""
+        return next((item for item in self.items or [] if getattr(item, flag)), None)
 
 
 @record
@@ -216,10 +231,15 @@ def template_checks(source: Source, items: Items, content: Content) -> list[tupl
 def _body_checks(source: Source, items: Items, at: tuple, template: dict) -> list[tuple[int, str]]:
     found = []
     has_items, has_table = template.get("items") is not None, template.get("table") is not None
-    if has_items == has_table:
-        found.append(problem(source, items, at, (
-            "give either items (for an agenda) or a table (for a plan), not both"
-            if has_items else "the template has no body: give items (for an agenda) or a table (for a plan)")))
+    if has_items and has_table:
+        found.append(problem(source, items, at, "give either items (for an agenda) or a table (for a plan), not both"))
+    elif not has_items and not has_table and not as_list(template.get("notes")):
+        found.append(problem(source, items, at, "the template has no body: give items (for an agenda), a table "
+                                                "(for a plan) or notes (the sections of a briefing)"))
+    for flag in ("findings", "self_assessment"):
+        marked = [k for k, item in enumerate(as_list(template.get("items"))) if as_dict(item).get(flag) is True]
+        found += [problem(source, items, (*at, "items", k, flag), f"only one item of a template can have {flag}: true")
+                  for k in marked[1:]]
 
     check_item, dup_items = first_use_checker(source, items, "item id")
     for k, item in enumerate(as_list(template.get("items"))):

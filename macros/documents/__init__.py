@@ -22,6 +22,11 @@ from pathlib import Path
 
 from macros.content.markers import Content
 from macros.content.templates import Template, Templates
+from macros.documents.layout import MEMBERS, ORGANISER
+
+# The templates that "Meeting papers" fills in, in the browser (docs/assets/js/papers.mjs): each
+# also has a members' copy in the office formats, which the papers are made from.
+PAPER_TEMPLATES = ("board-agenda", "action-plan")
 
 
 @dataclass(frozen=True)
@@ -30,11 +35,12 @@ class Format:
     label: str  # as shown on the site
     maker: str  # "module:function", imported when first needed (see FileCache)
 
-    def make(self, template: Template, content: Content, site_url: str) -> bytes:
+    def make(self, template: Template, content: Content, site_url: str, copy: str = ORGANISER) -> bytes:
         module, function = self.maker.split(":")
-        return getattr(importlib.import_module(module), function)(template, content, site_url)
+        return getattr(importlib.import_module(module), function)(template, content, site_url, copy)
 
 
+OFFICE = ("docx", "odt")
 FORMATS = (
     Format("docx", "Word document", "macros.documents.docx:docx_document"),
     Format("odt", "OpenDocument text", "macros.documents.odt:odt_document"),
@@ -47,10 +53,12 @@ class File:
     template_id: str
     format: Format
     data: bytes
+    copy: str = ORGANISER  # the members' copies are only for meeting papers: no page lists them
 
     @property
     def name(self) -> str:
-        return f"{self.template_id}.{self.format.extension}"
+        suffix = "-members" if self.copy == MEMBERS else ""
+        return f"{self.template_id}{suffix}.{self.format.extension}"
 
     @property
     def path(self) -> str:
@@ -59,7 +67,11 @@ class File:
 
 
 def template_files(template: Template, content: Content, site_url: str) -> list[File]:
-    return [File(template.id, f, f.make(template, content, site_url)) for f in FORMATS]
+    files = [File(template.id, f, f.make(template, content, site_url)) for f in FORMATS]
+    if template.id in PAPER_TEMPLATES:
+        files += [File(template.id, f, f.make(template, content, site_url, MEMBERS), MEMBERS)
+                  for f in FORMATS if f.extension in OFFICE]
+    return files
 
 
 def all_files(templates: Templates, content: Content, site_url: str, cache: Path | None = None) -> list[File]:
@@ -71,14 +83,22 @@ def all_files(templates: Templates, content: Content, site_url: str, cache: Path
     rebuilds on every edit.
     """
     folder = cache / cache_key(templates, content, site_url) if cache else None
-    if folder and all((folder / f"{t.id}.{f.extension}").is_file() for t in templates.templates for f in FORMATS):
-        return [File(t.id, f, (folder / f"{t.id}.{f.extension}").read_bytes())
-                for t in templates.templates for f in FORMATS]
+    made = [file for t in templates.templates for file in _expected(t)]
+    if folder and all((folder / file.name).is_file() for file in made):
+        return [File(f.template_id, f.format, (folder / f.name).read_bytes(), f.copy) for f in made]
     files = [file for t in templates.templates for file in template_files(t, content, site_url)]
     if folder:
         folder.mkdir(parents=True, exist_ok=True)
         for file in files:
             (folder / file.name).write_bytes(file.data)
+    return files
+
+
+def _expected(template: Template) -> list[File]:
+    """The files `template_files` makes for `template`, without their bytes (to find them in the cache)."""
+    files = [File(template.id, f, b"") for f in FORMATS]
+    if template.id in PAPER_TEMPLATES:
+        files += [File(template.id, f, b"", MEMBERS) for f in FORMATS if f.extension in OFFICE]
     return files
 
 

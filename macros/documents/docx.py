@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from macros.documents.layout import (
-    CELL_PADDING_MM, EMPTY_ROW_MM, Heading, Layout, Paragraph, Table, is_empty, layout, table_font_pt,
+    CELL_PADDING_MM, EMPTY_ROW_MM, ORGANISER, Heading, Layout, Paragraph, Table, is_empty, layout, table_font_pt,
 )
 from macros.documents.zipnorm import normalise_zip
 from macros.content.markers import Content
@@ -37,9 +37,9 @@ HEADER_SHADING = "E8E8E8"
 HEADING_SIZES = {1: 20, 2: 15, 3: 12}
 
 
-def docx_document(template: Template, content: Content, site_url: str) -> bytes:
+def docx_document(template: Template, content: Content, site_url: str, copy: str = ORGANISER) -> bytes:
     """The .docx file of one template."""
-    return draw(layout(template, content, site_url))
+    return draw(layout(template, content, site_url, copy))
 
 
 def draw(page: Layout) -> bytes:
@@ -243,3 +243,20 @@ def _table(doc, block: Table) -> None:
                 target = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
                 _styled(target, text_style)
                 _write_runs(target, content)
+    for number, (row, name) in enumerate(zip(table.rows[1:], block.row_names), start=1):
+        _bookmark(row.cells[0].paragraphs[0], number, name)
+
+
+def _bookmark(paragraph, number: int, name: str) -> None:
+    """An empty bookmark at the start of `paragraph`: Word's navigator lists it, scripts find it."""
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end.set(qn("w:id"), str(number))
+    after = paragraph._p.pPr
+    if after is None:
+        paragraph._p.insert(0, end)
+        paragraph._p.insert(0, start)
+    else:
+        after.addnext(end)
+        after.addnext(start)

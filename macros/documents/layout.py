@@ -21,9 +21,19 @@ EMPTY_ROW_MM = 10  # room to write by hand in the empty rows of a printed plan
 # Relative widths of plan columns; agenda columns are fixed below.
 WIDTH_WEIGHTS = {"narrow": 2, "normal": 3, "wide": 4}
 AGENDA_COLUMNS = (("No.", 10), ("Item", 0), ("Lead", 28), ("Minutes", 18), ("Purpose", 22), ("Marker question", 20))
-# Scripts that fill a document in find its tables by these names.
+# Scripts that fill a document in find its tables by these names, and an agenda's rows by the
+# bookmark `item_<item id>` in their first cell (hyphens become underscores, as Word asks).
 AGENDA_TABLE, PLAN_TABLE = "agenda", "plan"
 MARKERS_HEADING = "Quality markers this template helps to meet"
+# The two copies of a document. The organiser's copy is the template as published; the members'
+# copy, which meeting papers are made from, leaves out what only helps whoever prepares the
+# meeting: the marker-question column, organiser-only notes, the quality markers it helps to
+# meet and the template's web address.
+ORGANISER, MEMBERS = "organiser", "members"
+
+
+def bookmark(item_id: str) -> str:
+    return "item_" + item_id.replace("-", "_")
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,7 @@ class Table:
     name: str
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    row_names: tuple[str, ...] = ()  # a bookmark in each row's first cell, for scripts
 
 
 def is_empty(row: tuple[Cell, ...]) -> bool:
@@ -84,8 +95,9 @@ class Layout:
     subject: str
     landscape: bool
     blocks: tuple[Block, ...]
-    footer: str  # the citation and the template's address; page numbers are added by each format
+    footer: str  # the citation (and in the organiser's copy the template's address); page numbers are added by each format
     language: str = LANGUAGE
+    copy: str = ORGANISER
 
     @property
     def page_mm(self) -> tuple[int, int]:
@@ -98,8 +110,10 @@ class Layout:
 
 
 def table_font_pt(page: Layout) -> int:
-    """Wide plans on landscape pages have many columns, so their tables use a smaller size."""
-    return 9 if page.landscape else 10
+    """Wide plans on landscape pages have many columns, so their tables use a smaller size;
+    the most columns, smaller still, so that a column's title is not broken within a word."""
+    columns = max((len(b.columns) for b in page.blocks if isinstance(b, Table)), default=0)
+    return 10 if not page.landscape else 8 if columns > 10 else 9
 
 
 def para(text: str, style: str = "body", label: str = "", strong: bool = False) -> Paragraph:
@@ -114,7 +128,8 @@ def template_url(site_url: str, template_id: str) -> str:
     return f"{site_url.rstrip('/')}/templates/{template_id}/"
 
 
-def layout(template: Template, content: Content, site_url: str) -> Layout:
+def layout(template: Template, content: Content, site_url: str, copy: str = ORGANISER) -> Layout:
+    organiser = copy == ORGANISER
     landscape = template.orientation == "landscape"
     width = (PAGE_MM[1] if landscape else PAGE_MM[0]) - 2 * MARGIN_MM[template.orientation]
     blocks: list[Block] = [Heading(1, template.title)]
@@ -124,15 +139,18 @@ def layout(template: Template, content: Content, site_url: str) -> Layout:
         blocks += [Paragraph((Run(f"{name}:", "strong"), Run("\t", "tab"), Run(f"[{name}]", "fill")), "detail")
                    for name in template.details.fields]
     if template.items is not None:
-        blocks += _agenda(template, content, width)
+        blocks += _agenda(template, content, width, organiser)
     if template.table:
         blocks += _plan(template.table, width)
     for section in template.notes:
-        blocks.append(Heading(2, section.heading))
-        blocks += [para(text) for text in section.paragraphs]
-    blocks += _markers(template, content)
-    footer = f"Based on {content.framework.citation} This template: {template_url(site_url, template.id)}"
-    return Layout(template.id, template.title, template.purpose, landscape, tuple(blocks), footer)
+        if organiser or section.audience != ORGANISER:
+            blocks.append(Heading(2, section.heading))
+            blocks += [para(text) for text in section.paragraphs]
+    footer = f"Based on {content.framework.citation}"
+    if organiser:
+        blocks += _markers(template, content)
+        footer += f" This template: {template_url(site_url, template.id)}"
+    return Layout(template.id, template.title, template.purpose, landscape, tuple(blocks), footer, copy=copy)
 
 
 def question_label(content: Content, marker_id: str, question_id: str) -> str:
@@ -142,21 +160,26 @@ def question_label(content: Content, marker_id: str, question_id: str) -> str:
     return f"{marker.number}.{[q.id for q in marker.questions].index(question_id) + 1}"
 
 
-def _agenda(template: Template, content: Content, width: int) -> list[Block]:
-    fixed = sum(mm for _, mm in AGENDA_COLUMNS)
-    columns = tuple(Column(title, mm or width - fixed) for title, mm in AGENDA_COLUMNS)
+def _agenda(template: Template, content: Content, width: int, organiser: bool) -> list[Block]:
+    chosen = AGENDA_COLUMNS if organiser else AGENDA_COLUMNS[:-1]  # no marker question for members
+    fixed = sum(mm for _, mm in chosen)
+    columns = tuple(Column(title, mm or width - fixed) for title, mm in chosen)
     rows = []
     for number, item in enumerate(template.items or [], start=1):
-        rows.append((
+        row = (
             (para(str(number)),),
             (para(item.title, strong=True),) + ((para(item.notes),) if item.notes else ()),
             (para(item.lead),),
             (para(str(item.minutes)),),
             (para(item.purpose.capitalize()),),
-            (para(question_label(content, template.marker_of(item.serves), item.serves)),),
-        ))
+        )
+        if organiser:
+            label = question_label(content, template.marker_of(item.serves), item.serves) if item.serves else ""
+            row += ((para(label),),)
+        rows.append(row)
     total = sum(item.minutes for item in template.items or [])
-    return [Heading(2, "Agenda"), Table(AGENDA_TABLE, columns, tuple(rows)),
+    names = tuple(bookmark(item.id) for item in template.items or [])
+    return [Heading(2, "Agenda"), Table(AGENDA_TABLE, columns, tuple(rows), names),
             Paragraph((Run(f"Planned time: {_duration(total)}."),), "planned-time")]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from macros.documents.layout import Heading, Layout, Paragraph, Table, layout
+from macros.documents.layout import ORGANISER, Heading, Layout, Paragraph, Table, layout
 from macros.content.markers import Content
 from macros.content.templates import Template
 
@@ -19,9 +19,9 @@ _SPECIAL = re.compile(r"([\\`*_|<>#])")
 _LINK = re.compile(r"\]([(\[:])")
 
 
-def markdown_document(template: Template, content: Content, site_url: str) -> bytes:
+def markdown_document(template: Template, content: Content, site_url: str, copy: str = ORGANISER) -> bytes:
     """The .md file of one template."""
-    return draw(layout(template, content, site_url)).encode("utf-8")
+    return draw(layout(template, content, site_url, copy)).encode("utf-8")
 
 
 def draw(page: Layout) -> str:

@@ -21,10 +21,10 @@ from odf.style import (
 )
 from odf.table import Table as OdfTable
 from odf.table import TableCell, TableColumn, TableHeaderRows, TableRow
-from odf.text import H, OutlineLevelStyle, OutlineStyle, P, PageCount, PageNumber, Span, Tab
+from odf.text import Bookmark, H, OutlineLevelStyle, OutlineStyle, P, PageCount, PageNumber, Span, Tab
 
 from macros.documents.layout import (
-    CELL_PADDING_MM, EMPTY_ROW_MM, Heading, Layout, Paragraph, Table, is_empty, layout, table_font_pt,
+    CELL_PADDING_MM, EMPTY_ROW_MM, ORGANISER, Heading, Layout, Paragraph, Table, is_empty, layout, table_font_pt,
 )
 from macros.documents.zipnorm import normalise_zip
 from macros.content.markers import Content
@@ -37,9 +37,9 @@ HEADER_SHADING = "#e8e8e8"
 HEADING_SIZES = {1: "20pt", 2: "15pt", 3: "12pt"}
 
 
-def odt_document(template: Template, content: Content, site_url: str) -> bytes:
+def odt_document(template: Template, content: Content, site_url: str, copy: str = ORGANISER) -> bytes:
     """The .odt file of one template."""
-    return draw(layout(template, content, site_url))
+    return draw(layout(template, content, site_url, copy))
 
 
 class _Styles:
@@ -198,12 +198,16 @@ def _table(doc, block: Table, styles: _Styles) -> OdfTable:
         header.addElement(cell)
     header_rows.addElement(header)
     table.addElement(header_rows)
-    for cells in block.rows:
+    names = block.row_names or (None,) * len(block.rows)
+    for cells, name in zip(block.rows, names):
         row = TableRow(stylename=empty_row if is_empty(cells) else row_style)
-        for paragraphs in cells:
+        for n, paragraphs in enumerate(cells):
             cell = TableCell(stylename=cell_style, valuetype="string")
-            for content in paragraphs:
-                cell.addElement(_paragraph(content, styles.cell, styles))
+            for k, content in enumerate(paragraphs):
+                paragraph = _paragraph(content, styles.cell, styles)
+                if name and n == 0 and k == 0:  # scripts find the row by it
+                    paragraph.insertBefore(Bookmark(name=name), paragraph.firstChild)
+                cell.addElement(paragraph)
             row.addElement(cell)
         table.addElement(row)
     return table

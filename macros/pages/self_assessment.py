@@ -40,7 +40,7 @@ def framework_data(content: Content, marker_url: Callable[[str], str]) -> dict:
                         "number": m.number,
                         "title": m.title,
                         "url": marker_url(m.id),
-                        "questions": [{"id": q.id, "text": q.text} for q in m.questions]
+                        "questions": [{"id": q.id, "text": q.text, "short": q.short or ""} for q in m.questions]
                         if isinstance(m, FullMarker) else [],
                     }
                     for m in content.markers_in(stage.id)
@@ -122,7 +122,11 @@ SKELETON = f"""\
 <p>The complete record of this review, marker by marker, as it prints.</p>
 <div data-scr="record"></div>
 
-{{PAPERS}}
+## Meeting papers {{#meeting-papers}}
+
+<p>To make the agenda and the action plan for the board meeting, list the review's findings on \
+<a href="{{PAPERS}}">Findings and meeting papers</a>. Its agenda can have an item on how the partnership ran this \
+review, from the answers here.</p>
 
 <div class="scr-noprint" markdown="1">
 
@@ -171,31 +175,8 @@ for someone who can help.</p>
 </div>"""
 
 
-# "Prepare meeting papers" (docs/assets/js/papers-ui.mjs fills in the answers and makes the
-# papers). The meeting details are named as the templates' fill-in fields.
-MEETING_DETAILS = ("Partnership", "Date", "Time", "Venue", "Chair")
-PAPER_BUTTONS = (("board-agenda", "Agenda"), ("action-plan", "Action plan"))
-PAPERS = (
-    '<section class="scr-noprint" aria-labelledby="meeting-papers" markdown="1">\n\n'
-    "## Prepare meeting papers {#meeting-papers}\n\n"
-    "<p>Make the agenda of the extraordinary board meeting and the improvement action plan from your "
-    "answers: a discussion item in the agenda and a row in the plan for each answer you carry over. "
-    "They are made in this browser from the templates on this site, and nothing is sent anywhere.</p>\n"
-    # Its code loads after the page: until then there is nothing to type in, so nothing typed is lost.
-    '<p role="status" data-scr="papers-wait" data-failed="The meeting papers could not be loaded. Check your '
-    'connection, then reload this page.">Loading the meeting papers…</p>\n<div data-papers="body" hidden>\n'
-    "<fieldset><legend>Meeting details (saved with this review)</legend>\n"
-    + "\n".join(f'<p><label for="scr-paper-{n}">{n}</label><input id="scr-paper-{n}" '
-                f'data-papers-detail="{n}" autocomplete="off" maxlength="200"></p>' for n in MEETING_DETAILS)
-    + '</fieldset>\n<fieldset><legend>Answers to carry over</legend><div data-papers="answers"></div></fieldset>\n<p>'
-    + "\n".join(f'<button type="button" class="md-button" data-papers-make="{t}.{ext}">{label} ({name}, .{ext})</button>'
-                for t, label in PAPER_BUTTONS for ext, name in (("docx", "Word"), ("odt", "OpenDocument")))
-    + '\n<button type="button" class="md-button" data-papers-make="print">Print the papers</button></p>\n'
-    '<p class="scr-status" role="status" data-papers="status"></p>\n</div>\n</section>'
-)
-
-
-def summary_page(content: Content, marker_url: Callable[[str], str], compare_url: str = "../compare/") -> str:
+def summary_page(content: Content, marker_url: Callable[[str], str], compare_url: str = "../compare/",
+                 papers_url: str = "../meeting-papers/") -> str:
     """The body of the summary page (its file is at the top of docs/): a note and links for
     readers without JavaScript, and the parts the script fills in, holding the data."""
     links = "\n".join(f"- [{esc_md(marker_label(m))}]({marker_path(m.id)})" for m in content.full_markers())
@@ -208,4 +189,4 @@ def summary_page(content: Content, marker_url: Callable[[str], str], compare_url
         f"{links}\n\n</div>"
     )
     data = data_attribute(framework_data(content, marker_url))
-    return f'{nojs}\n\n<div id="{ROOT_ID}" class="scr-summary" data-framework="{data}" hidden markdown="1">\n{SKELETON.replace("{PAPERS}", PAPERS).replace("{COMPARE}", esc(compare_url))}\n</div>\n'
+    return f'{nojs}\n\n<div id="{ROOT_ID}" class="scr-summary" data-framework="{data}" hidden markdown="1">\n{SKELETON.replace("{PAPERS}", esc(papers_url)).replace("{COMPARE}", esc(compare_url))}\n</div>\n'

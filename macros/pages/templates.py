@@ -15,8 +15,8 @@ from mkdocs.utils import get_relative_url
 
 from macros.content.markers import Content, FullMarker
 from macros.content.templates import Template, Templates
-from macros.documents import File, size_label
-from macros.documents.layout import Heading, Paragraph, Table, is_empty, layout
+from macros.documents import PAPER_TEMPLATES, File, size_label
+from macros.documents.layout import ORGANISER, Heading, Paragraph, Table, is_empty, layout
 from macros.pages.markdown import esc, esc_md, heading, md_text, nav_title, span
 
 TEMPLATE_NOTE = (
@@ -26,13 +26,11 @@ TEMPLATE_NOTE = (
 )
 
 
-# Templates that "Prepare meeting papers" on My self-assessment fills in from the answers
-# (docs/assets/js/papers-ui.mjs). A Markdown link, so the strict build checks it.
-PAPERS = ("board-agenda", "action-plan")
+# Templates that the Meeting papers page fills in from the review's findings
+# (docs/assets/js/papers-page.mjs). A Markdown link, so the strict build checks it.
 PAPERS_NOTE = (
-    "To have this paper made with your meeting details and a point for each answer you gave "
-    "*Partly* or *No* in the checklists, use *Prepare meeting papers* on "
-    "[My self-assessment](../self-assessment.md#meeting-papers)."
+    "To have this paper made with your meeting details and the review's findings, one item or row "
+    "for each, list the findings on [Findings and meeting papers](../meeting-papers.md)."
 )
 
 
@@ -42,14 +40,14 @@ def template_page(templates: Templates, content: Content, template_id: str, file
     `page_url` is the page's address in the site (`templates/<id>/`, or `templates/<id>.html`
     in the offline copy), which the links to the downloads are made relative to."""
     template = templates.template(template_id)
-    own = [f for f in files if f.template_id == template_id]
+    own = [f for f in files if f.template_id == template_id and f.copy == ORGANISER]
     parts = [
         f"# {esc_md(template.title)}",
         span("p", template.purpose, ' class="scr-template-purpose"'),
         heading(2, "Download", "download"),
         downloads_list(own, page_url, title=""),
         f"<p>{TEMPLATE_NOTE}</p>",
-        *([PAPERS_NOTE] if template_id in PAPERS else []),
+        *([PAPERS_NOTE] if template_id in PAPER_TEMPLATES else []),
         heading(2, "The template", "template"),
         template_html(template, content, site_url),
     ]
@@ -157,7 +155,7 @@ def templates_index(templates: Templates, content: Content, files: list[File], p
     """The list on `/templates/`: each template with what it is for and its downloads."""
     parts = []
     for template in templates.templates:
-        own = [f for f in files if f.template_id == template.id]
+        own = [f for f in files if f.template_id == template.id and f.copy == ORGANISER]
         parts += [
             f"## [{esc_md(template.title)}]({template.id}.md) {{#{template.id}}}",
             span("p", template.purpose),

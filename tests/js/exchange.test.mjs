@@ -4,6 +4,7 @@ import test from "node:test";
 import {
   CSV_COLUMNS, EXPORT_FORMAT, MAX_IMPORT_BYTES, decodeFile, exportCSV, exportFileName, exportJSON, importReview, readExport,
 } from "../../docs/assets/js/exchange.mjs";
+import { addFinding, setFinding } from "../../docs/assets/js/findings.mjs";
 import { emptyData, setAnswer, setJudgement, withCurrentReview } from "../../docs/assets/js/review.mjs";
 import { FRAMEWORK, T0, T1, T2 } from "./fixtures.mjs";
 
@@ -19,13 +20,16 @@ function review() {
     { response: "partly", notes: "", questionText: "A question since removed?", contentVersion: "0.9.0" }, T1);
   data = setJudgement(data, "r1", "referral", { response: "partly", notes: "Referred after 3 weeks", contentVersion: "1.0.0" }, T1);
   data = setJudgement(data, "r1", "constructor", { response: "no", notes: "a marker since removed", contentVersion: "0.9.0" }, T1);
+  data = addFinding(data, "r1", "f1", T1);
+  data = setFinding(data, "r1", "f1", { title: "Help came late", text: "Line one\nline two", decision: "accepted-in-part", reasons: 'Only in part, "because"' }, T1);
   return data.reviews[0];
 }
 
 test("the JSON export is complete and versioned", () => {
   const doc = JSON.parse(exportJSON(review(), FRAMEWORK, T2));
   assert.equal(doc.format, EXPORT_FORMAT);
-  assert.equal(doc.version, 2);
+  assert.equal(doc.version, 3);
+  assert.deepEqual(doc.findings, [{ id: "f1", ref: "F1", title: "Help came late", text: "Line one\nline two", decision: "accepted-in-part", reasons: "Only in part, \"because\"" }]);
   assert.equal(doc.contentVersion, "1.0.0");
   assert.equal(doc.exported, T2);
   assert.deepEqual(doc.review, { name: "Review started 1 March 2026", created: T0, updated: T1 });
@@ -49,9 +53,10 @@ test("export then import gives back the same review", () => {
   assert.equal(read.count, 3);
   assert.equal(read.exported, T2);
   assert.equal(read.judged, 2);
-  const { name, created, updated, answers, judgements } = original;
+  assert.equal(read.findingCount, 1);
+  const { name, created, updated, answers, judgements, findings } = original;
   const plain = (x) => JSON.parse(JSON.stringify(x)); // records have no prototype; the data is what counts
-  assert.deepEqual(plain(read.review), plain({ name, created, updated, answers, judgements }));
+  assert.deepEqual(plain(read.review), plain({ name, created, updated, answers, judgements, findings }));
   const data = importReview(emptyData(), read.review, T2, "r9");
   assert.equal(exportJSON(data.reviews[0], FRAMEWORK, T2), text);
 });
@@ -75,7 +80,11 @@ test("bad files get a plain message", () => {
     "JSON of another kind": ['{"hello": "world"}', /not a self-assessment downloaded/],
     "a list": ["[1, 2]", /not a self-assessment downloaded/],
     "truncated": [exportJSON(review(), FRAMEWORK, T2).slice(0, 300), /damaged or incomplete/],
-    "newer": [variant((d) => { d.version = 3; }), /newer version of this site/],
+    "newer": [variant((d) => { d.version = 4; }), /newer version of this site/],
+    "findings not a list": [variant((d) => { d.findings = { f1: "x" }; }), /findings are not a list/],
+    "finding with a bad decision": [variant((d) => { d.findings[0].decision = "maybe"; }), /finding 1 is incomplete/],
+    "finding with a prototype id": [variant((d) => { d.findings[0].id = "__proto__"; }), /finding 1 is incomplete/],
+    "finding repeated": [variant((d) => { d.findings.push(d.findings[0]); }), /finding 2 repeats/],
     "judgements not a list": [variant((d) => { d.judgements = { referral: "yes" }; }), /judgements are not a list/],
     "bad judgement": [variant((d) => { d.judgements[0].response = "maybe"; }), /judgement 1 is incomplete/],
     "judgement repeated": [variant((d) => { d.judgements[1].markerId = "referral"; }), /judgement 2 repeats/],
@@ -108,6 +117,8 @@ test("the CSV export has a BOM, CRLF ends, quoted fields and every question", ()
   assert.ok(csv.includes(`"'=SUM(A1) <img src=x onerror=alert(1)>"`), "a formula is shown as text");
   assert.ok(csv.includes('"Is there clear leadership?","",""'), "unanswered questions are listed");
   assert.ok(csv.includes('"A question since removed?","Partly"'));
+  assert.ok(csv.includes('"Findings of the review","","","","F1","f1","Help came late\nLine one\nline two","Accepted in part","Only in part, ""because""","",""\r\n'),
+    "each finding is a row, after the questions");
   assert.ok(csv.endsWith("\r\n"));
 });
 

@@ -1,14 +1,15 @@
 // Files in and out, no DOM: the JSON and CSV downloads of a review, and reading a JSON
 // download back. An import is taken whole or refused with a message, never in part.
 
+import { decisionLabel } from "./findings.mjs";
 import {
-  JUDGEMENT_QUESTION, addReview, checkAnswer, clean, isId, isReview, isTime, meetingOf, own, record, responseLabel,
+  JUDGEMENT_QUESTION, addReview, checkAnswer, checkFinding, clean, isId, isReview, isTime, meetingOf, own, record, responseLabel,
 } from "./review.mjs";
 import { answerList, recordList } from "./summary.mjs";
 
 export const EXPORT_FORMAT = "scr-quality-markers-self-assessment";
-// 2 added `judgements`; files of version 1 (answers only) still import.
-export const EXPORT_VERSION = 2;
+// 2 added `judgements`, 3 the review's `findings`; files of versions 1 and 2 still import.
+export const EXPORT_VERSION = 3;
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 export function exportJSON(review, framework, now) {
@@ -22,7 +23,7 @@ export function exportJSON(review, framework, now) {
   const { name, created, updated, meeting } = review;
   return JSON.stringify({
     format: EXPORT_FORMAT, version: EXPORT_VERSION, contentVersion: framework.contentVersion, exported: now,
-    review: { name, created, updated, meeting }, answers, judgements,
+    review: { name, created, updated, meeting }, answers, judgements, findings: review.findings ?? [],
   }, null, 2) + "\n";
 }
 
@@ -37,14 +38,20 @@ export const csvField = (v) => `"${String(v ?? "").replace(/^[=+\-@\t\r]/, "'$&"
  * read UTF-8, then quoted fields and CRLF line ends. */
 export const csvText = (rows) => "\uFEFF" + rows.map((row) => row.map(csvField).join(",") + "\r\n").join("");
 
-// Every question and every marker's judgement, answered or not: a complete record.
+// Every question and every marker's judgement, answered or not: a complete record. Then the
+// review's findings, one a row: its reference as the question number, the board's decision as
+// the response and its reasons as the notes.
 export function exportCSV(review, framework) {
   const rows = recordList(review, framework, true).map(({ stage, marker, question, answer: a }) => [
     review.name, stage?.title, marker.number, marker.title, marker.id, question ? question.number : "overall", question?.id,
     question ? a?.questionText || question.text : JUDGEMENT_QUESTION, responseLabel(a?.response), a?.notes, a?.updated, a?.contentVersion,
   ]);
-  return csvText([CSV_COLUMNS, ...rows]);
+  const findings = (review.findings ?? []).map((f) => [review.name, FINDINGS_STAGE, "", "", "", f.ref, f.id,
+    [f.title, f.text].filter(Boolean).join("\n"), decisionLabel(f.decision), f.reasons, "", ""]);
+  return csvText([CSV_COLUMNS, ...rows, ...findings]);
 }
+
+export const FINDINGS_STAGE = "Findings of the review";
 
 export const exportFileName = (review, extension, now) =>
   `self-assessment-${review.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "review"}-${now.slice(0, 10)}.${extension}`;
@@ -74,7 +81,7 @@ export function readExport(text, size = text?.length ?? 0) {
   if (own(doc, "format") !== EXPORT_FORMAT) return { error: NOT_EXPORT };
   if (doc.version > EXPORT_VERSION) return { error: "This file was downloaded from a newer version of this site, which this version cannot read." };
   const damaged = (why) => ({ error: `${DAMAGED} (${why}).` });
-  if (![1, 2].includes(doc.version) || !isReview(doc.review)) return damaged("its version, review name or dates are missing");
+  if (![1, 2, 3].includes(doc.version) || !isReview(doc.review)) return damaged("its version, review name or dates are missing");
   const [meeting, whole] = meetingOf(own(doc.review, "meeting"));
   if (!whole) return damaged("its meeting details are not all text");
   if (!Array.isArray(doc.answers)) return damaged("it has no list of answers");
@@ -95,10 +102,16 @@ export function readExport(text, size = text?.length ?? 0) {
     if (Object.hasOwn(judgements, j.markerId)) return damaged(`judgement ${i + 1} repeats an earlier marker`);
     judgements[j.markerId] = judgement;
   }
+  const findings = own(doc, "findings") ?? [];
+  if (!Array.isArray(findings)) return damaged("its findings are not a list");
+  for (const [i, f] of findings.entries()) {
+    if (!checkFinding(f)) return damaged(`finding ${i + 1} is incomplete`);
+    if (findings.findIndex((other) => other.id === f.id) < i) return damaged(`finding ${i + 1} repeats an earlier one`);
+  }
   const { name, created, updated } = doc.review;
   return {
-    review: { name: clean(name), created, updated, answers, judgements, ...(meeting && { meeting }) },
-    count: doc.answers.length, judged: listed.length,
+    review: { name: clean(name), created, updated, answers, judgements, findings: findings.map(checkFinding), ...(meeting && { meeting }) },
+    count: doc.answers.length, judged: listed.length, findingCount: findings.length,
     exported: isTime(doc.exported) ? doc.exported : "", contentVersion: String(doc.contentVersion ?? ""),
   };
 }

@@ -1,13 +1,14 @@
-// Meeting papers from the self-assessment, no DOM: pure functions that fill in the XML of the
-// built templates (.docx word/document.xml, .odt content.xml) as text. The templates' layout
-// is described in macros/documents/__init__.py: fill-in runs '[Field]', tables named 'agenda'
-// and 'plan', identical empty rows at the end of a plan. What users typed is always escaped.
+// Meeting papers from the review's findings, no DOM: the agenda's timings, and pure functions
+// that fill in the XML of the built templates (.docx word/document.xml, .odt content.xml) as
+// text. The templates' layout is described in macros/documents/__init__.py: fill-in runs
+// '[Field]', tables named 'agenda' and 'plan', each agenda row marked by the bookmark
+// `item_<id>` in its first cell, identical empty rows at the end of a plan, and the planned
+// time in a paragraph style of its own. What users typed is always escaped.
 
 import { own } from "./review.mjs";
 import { readZip, writeZip } from "./zip.mjs";
 
-// The agenda's columns: No., Item, Lead, Minutes, Purpose, Marker question.
-const MINUTES = 10; // given to each discussion item
+export const FINDING_MINUTES = 10; // each finding's item for decision, until the user changes it
 
 // XML 1.0 allows no other control characters.
 export const escapeXml = (text) => String(text).replace(/[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, "")
@@ -24,6 +25,7 @@ export const DOCX = {
   cell: /<w:tc>.*?<\/w:tc>/gs,
   cellStart: /^(<w:tc>(?:<w:tcPr>.*?<\/w:tcPr>)?)(<w:p>(?:<w:pPr>.*?<\/w:pPr>)?)/s,
   rowStart: /^<w:tr>(?:<w:trPr>.*?<\/w:trPr>)?/s,
+  rowName: /<w:bookmarkStart w:id="\d+" w:name="item_(\w+)"\/>/,
   end: ["</w:p>", "</w:tc>", "</w:tr>"],
   // The placeholders the site put there, matched by their markup: user text is escaped, so it
   // can never look like one, and field names are only ever looked up, never made into patterns.
@@ -40,6 +42,7 @@ export const ODT = {
   cell: /<table:table-cell[ >].*?<\/table:table-cell>/gs,
   cellStart: /^(<table:table-cell[^>]*>)(<text:p[^>]*?)\/?>/,
   rowStart: /^<table:table-row[^>]*>/,
+  rowName: /<text:bookmark text:name="item_(\w+)"\/>/,
   end: ["</text:p>", "</table:table-cell>", "</table:table-row>"],
   fill: /<text:span text:style-name="Fill_20_in_20_field">\[([^<\]]*)\]<\/text:span>/g,
   plannedTime: /(<text:p text:style-name="Planned_20_time">).*?(<\/text:p>)/s,
@@ -59,8 +62,9 @@ function cellLike(f, cell, paragraphs) {
   return start + paragraphs.map((runs) => open + runs.map(([t, strong]) => (t ? f.run(t, strong) : "")).join("") + f.end[0]).join("") + f.end[1];
 }
 
+// A row like `row` with `cells` in place of its own; where `cells` has no entry, the cell is kept.
 const rowLike = (f, row, cells, change = (s) => s) =>
-  change(row.match(f.rowStart)[0]) + (row.match(f.cell) ?? []).map((c, i) => cellLike(f, c, cells[i] ?? [[]])).join("") + f.end[2];
+  change(row.match(f.rowStart)[0]) + (row.match(f.cell) ?? []).map((c, i) => (cells[i] ? cellLike(f, c, cells[i]) : c)).join("") + f.end[2];
 
 /** Each fill-in field '[Name]' with a text in `details` (`{ Partnership: "..." }`) becomes that text. */
 export function fillDetails(f, xml, details) {
@@ -85,62 +89,92 @@ export function duration(minutes) {
   return [hours && s(hours, "hour"), (rest || !hours) && s(rest, "minute")].filter(Boolean).join(" ");
 }
 
-const itemParagraphs = (item) => [
-  [[`${item.heading}: ${item.question}`, true]],
-  [["Response: ", true], [item.response]],
-  [["Notes and evidence: ", true], [item.notes || "none"]],
-];
+const toMinutes = (time) => (/^\d\d:\d\d$/.test(time ?? "") ? Number(time.slice(0, 2)) * 60 + Number(time.slice(3)) : null);
+const clock = (minutes) => `${String(Math.floor(minutes / 60) % 24).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+const wholeMinutes = (value, fallback) => (/^\d{1,3}$/.test(String(value ?? "").trim()) ? Number(value) : fallback);
 
 /**
- * The agenda with a discussion item for each of `items` ({ label: "15.3", heading, question,
- * response, notes }): under the item that serves the same question, else under the first
- * discussion item; numbered 5.1, 5.2 after it, and the planned time updated.
+ * The agenda as the meeting will run: the template's `items` (the page's data: id, title, lead,
+ * minutes, purpose, findings, selfAssessment) with the user's `minutes` by item id, one item
+ * for decision per finding under the findings item, and the self-assessment item only if
+ * `selfAssessment`. Rows: { item, finding?, number, minutes }. `start`, `end`: "14:00".
  */
-export function addAgendaItems(f, xml, items) {
-  if (!items.length) return xml;
-  let total = 0;
+export function planAgenda(items, { minutes, findings = [], findingMinutes, selfAssessment, start, end }) {
+  const rows = [];
+  const each = wholeMinutes(findingMinutes, FINDING_MINUTES);
+  for (const item of items) {
+    if (item.selfAssessment && !selfAssessment) continue;
+    const number = String(rows.filter((r) => !r.finding).length + 1);
+    rows.push({ item, number, minutes: wholeMinutes(own(minutes, item.id), item.minutes) });
+    if (item.findings) findings.forEach((finding, k) => rows.push({ item, finding, number: `${number}.${k + 1}`, minutes: each }));
+  }
+  const total = rows.reduce((n, r) => n + r.minutes, 0);
+  const [from, to] = [toMinutes(start), toMinutes(end)];
+  const length = from != null && to != null && to > from ? to - from : null;
+  return { rows, total, from, length, over: length != null && total > length ? total - length : 0 };
+}
+
+/** "Planned time: 2 hours 40 minutes, 14:00 to 16:40." and a warning if it overruns. */
+export function plannedTime({ total, from, length, over }) {
+  const span = from == null ? "" : `, ${clock(from)} to ${clock(from + total)}`;
+  const warning = over ? ` This is ${duration(over)} longer than the meeting, which is planned to end at ${clock(from + length)}:`
+    + " shorten some items, or agree a later end time before the meeting." : "";
+  return `Planned time: ${duration(total)}${span}.${warning}`;
+}
+
+/**
+ * The agenda with `agenda.rows` (from planAgenda) in place of the template's rows. `review`:
+ * { findings, answers: ["Time given to receive the report: No", ...], notes: [...] } for the
+ * self-assessment item (notes only if the user chose to include them).
+ */
+export function fillAgenda(f, xml, agenda, words) {
   xml = editTable(f, xml, "agenda", (rows) => {
-    const texts = rows.map((r) => (r.match(f.cell) ?? []).map(textOf));
-    const fallback = Math.max(0, texts.findIndex((t) => t[4] === "Discussion"));
-    const under = rows.map(() => []);
-    for (const item of items) {
-      // The item that serves the same question, preferably one held for discussion or decision.
-      const serves = texts.map((t, i) => (t[5] === item.label ? i : -1)).filter((i) => i >= 0);
-      under[serves.find((i) => texts[i][4] !== "Information") ?? serves[0] ?? fallback].push(item);
-    }
-    return rows.flatMap((row, i) => {
-      total += Number(texts[i][3]) || 0;
-      return [row, ...under[i].map((item, k) => {
-        total += MINUTES;
-        return rowLike(f, row, [[[[`${texts[i][0]}.${k + 1}`]]], itemParagraphs(item), [[[texts[i][2]]]], [[[String(MINUTES)]]],
-          [[["Discussion"]]], [[[item.label]]]]);
-      })];
+    const byName = new Map(rows.map((row) => [row.match(f.rowName)?.[1], row]));
+    return agenda.rows.map(({ item, finding, number, minutes }) => {
+      const row = byName.get(item.id.replace(/-/g, "_"));
+      if (!row) return "";
+      const cells = { 0: [[[number]]], 3: [[[String(minutes)]]] };
+      if (finding) {
+        Object.assign(cells, {
+          1: [[[finding.name, true]], ...(finding.text ? [[[finding.text]]] : []), [[finding.decision ? `Decision: ${finding.decision}` : "For decision"]]],
+          4: [[["Decision"]]],
+          5: [[[""]]], // the organiser's marker-question column: a finding serves none
+        });
+      } else if (item.selfAssessment) {
+        const found = words.length ? words.map((w) => [[w]]) : [[["No question was answered, and no marker judged, Partly or No."]]];
+        cells[1] = [[[item.title, true]], ...(item.notes ? [[[item.notes]]] : []), [["What the self-assessment found:", true]], ...found];
+      }
+      return rowLike(f, row, cells);
     });
   });
   // Found by its paragraph style, so a note that mentions a planned time is left as typed.
-  return xml.replace(f.plannedTime, (_, start, end) => start + f.run(`Planned time: ${duration(total)}.`) + end);
+  return xml.replace(f.plannedTime, (_, start, end) => start + f.run(plannedTime(agenda)) + end);
 }
 
-/** The plan with one row for each of `items` in place of its empty rows, the Finding filled in. */
-export function addPlanRows(f, xml, items) {
-  if (!items.length) return xml;
+/** The plan with a row for each finding before its empty rows, which stay for actions the meeting adds. */
+export function fillPlan(f, xml, findings) {
+  if (!findings.length) return xml;
   return editTable(f, xml, "plan", (rows) => {
     const empty = rows.filter((r) => !textOf(r).trim());
     const template = empty[0] ?? rows.at(-1);
-    return rows.filter((r) => !empty.includes(r)).concat(items.map((item, i) =>
-      rowLike(f, template, [[[[String(i + 1)]]], itemParagraphs(item)], (s) => s.replace(".empty\"", ".row\""))));
+    const full = rows.filter((r) => !empty.includes(r));
+    const added = findings.map((finding) => rowLike(f, template, [[[[finding.name, true]]]], (s) => s.replace(".empty\"", ".row\"")));
+    return [...full, ...added, ...empty];
   });
 }
 
-/** A filled-in copy of a template file (bytes of .docx or .odt). */
-export async function makePaper(bytes, format, kind, details, items) {
+/**
+ * A filled-in copy of a template file (bytes of .docx or .odt). `paper`: { details, agenda,
+ * words } for an agenda, { details, findings } for a plan; `kind`: "agenda" or "plan".
+ */
+export async function makePaper(bytes, format, kind, paper) {
   const f = format === "odt" ? ODT : DOCX;
   const entries = await readZip(bytes);
   const decoder = new TextDecoder();
   return writeZip(entries.map((e) => {
     if (e.name !== f.part) return { ...e, store: e.name === "mimetype" };
-    let xml = fillDetails(f, decoder.decode(e.data), details);
-    xml = kind === "plan" ? addPlanRows(f, xml, items) : addAgendaItems(f, xml, items);
+    let xml = fillDetails(f, decoder.decode(e.data), paper.details);
+    xml = kind === "plan" ? fillPlan(f, xml, paper.findings) : fillAgenda(f, xml, paper.agenda, paper.words);
     return { name: e.name, data: xml };
   }));
 }

@@ -97,6 +97,16 @@ export function checkAnswer(a) {
     ? { response, notes, questionText, contentVersion, updated } : null;
 }
 
+// The board's decision on a finding of the report (findings.mjs); "" until it is made.
+export const DECISIONS = ["", "accepted", "accepted-in-part", "not-accepted"];
+
+/** A finding as saved or imported, with only the fields we know, or null. */
+export function checkFinding(f) {
+  const { id, ref, title, text, decision, reasons } = isRecord(f) ? f : {};
+  const texts = [ref, title, text, reasons].every((v) => typeof v == "string");
+  return isId(id) && texts && DECISIONS.includes(decision) ? { id, ref, title, text, decision, reasons } : null;
+}
+
 /** Meeting details as saved or imported: [the texts, or undefined if none; whether all were texts]. */
 export function meetingOf(m) {
   if (m === undefined) return [undefined, true];
@@ -138,9 +148,11 @@ export function parseSaved(raw) {
     }
     // Details that are not texts cannot be used: the texts are kept, and the data counts as damaged (kept aside).
     const [meeting, whole] = meetingOf(r.meeting);
-    damaged ||= !whole;
+    const findings = (Array.isArray(r.findings) ? r.findings : r.findings === undefined ? [] : [0]).map(checkFinding);
+    damaged ||= !whole || findings.includes(null);
     // `downloaded`: the last JSON download, absent from older data.
-    data.reviews.push({ id: r.id, name: r.name, created: r.created, updated: r.updated, answers, judgements, ...(meeting && { meeting }),
+    data.reviews.push({ id: r.id, name: r.name, created: r.created, updated: r.updated, answers, judgements,
+      findings: findings.filter(Boolean), ...(meeting && { meeting }),
       ...(isTime(r.downloaded) && { downloaded: r.downloaded }) });
   }
   data.current = findReview(data, doc.current) ? doc.current : (data.reviews[0]?.id ?? null);

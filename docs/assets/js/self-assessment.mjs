@@ -19,6 +19,7 @@ let session = null; // opened by the first page that needs it
 const PAGES = [
   { root: "#scr-summary", load: () => import("./summary-page.mjs") },
   { root: "#scr-compare", load: () => import("./compare-page.mjs") },
+  { root: "#scr-papers", load: () => import("./papers-page.mjs") },
 ];
 let shown = null; // the id of the review the page shows: answers typed here go to it
 

@@ -16,7 +16,6 @@ let session = null;
 let refresh = null; // the whole page's refresh, checklists included
 let framework = null; // the stages, markers and questions, from the page
 let pending = null; // an import read and shown, waiting for the user to confirm it
-let papers = null; // the meeting papers' code, loaded when the page is shown
 let drawn = null; // what the page was last drawn from
 
 const judged = (j) => responseWords(j) || "Not judged";
@@ -96,11 +95,6 @@ export function show(notice) {
   const copies = session.asideCopies().length;
   part(root, "aside").hidden = !copies;
   part(root, "aside-count").textContent = plural(copies, "copy");
-  (papers ??= import("./papers-ui.mjs")).then((m) => m.refreshPapers(root, session, framework, notice), () => {
-    papers = null; // try again on the next refresh
-    const wait = part(root, "papers-wait");
-    wait.textContent = wait.dataset.failed;
-  });
 }
 
 // One answer or judgement, as the discussion list and the complete record show it.

@@ -63,7 +63,7 @@ export function recordList(review, framework, unanswered) {
       found.set(marker.id, { stage, marker });
       marker.questions.forEach((q, i) => {
         const answer = answerFor(review, marker.id, q.id);
-        if (answer || unanswered) list.push({ kind: "question", stage, marker, question: { id: q.id, number: i + 1, text: q.text }, answer, onSite: true });
+        if (answer || unanswered) list.push({ kind: "question", stage, marker, question: { ...q, number: i + 1 }, answer, onSite: true });
       });
       const judgement = judgementFor(review, marker.id);
       if (judgement || unanswered) list.push({ kind: "judgement", stage, marker, question: null, answer: judgement, onSite: true });

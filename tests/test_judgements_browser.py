@@ -82,7 +82,7 @@ def test_judgements_reach_the_overview_the_record_and_the_files_and_come_back(pa
     expect(record).to_contain_text("a question too")
 
     doc = export_json(page)
-    assert doc["version"] == 2
+    assert doc["version"] == 3
     assert {j["markerId"]: (j["response"], j["notes"]) for j in doc["judgements"]} == {
         "referral": ("partly", "Referred after three weeks"), "governance": ("no", "No independent chair"),
         "publication": ("not-applicable", "Not yet published"), "improvement-action": ("yes", "Plan agreed")}

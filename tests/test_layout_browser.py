@@ -84,11 +84,12 @@ LEGENDS = """() => [...document.querySelectorAll(".scr-checklist fieldset")].map
 @pytest.mark.parametrize("width", [1280, 375])
 def test_every_radio_and_checkbox_is_at_least_24_by_24(answered: Page, base_url, width):
     answered.set_viewport_size({"width": width, "height": 900})
-    for path in (MARKER, SUMMARY, "/compare/"):
+    for path in (MARKER, "/meeting-papers/", "/compare/"):
         answered.goto(base_url + path)
         answered.wait_for_load_state("networkidle")
-        if path == SUMMARY:
-            expect(answered.locator(".scr-carry input").first).to_be_visible()
+        if path == "/meeting-papers/":
+            answered.get_by_role("button", name="Add a finding").click()  # its decision is a radio group
+            expect(answered.locator("[data-finding] input[type=radio]").first).to_be_visible()
         targets = answered.evaluate(TARGETS)
         assert len(targets) >= (5 * 4 + 4 if path == MARKER else 1), path
         small = [t for t in targets if t["width"] < 24 or t["height"] < 24]

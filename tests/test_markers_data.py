@@ -142,7 +142,7 @@ CASES = {
                    f"(first at line {line_of(t, 'title: Governance')}); keep one"],
     ),
     "question without text": (
-        lambda t: re.sub(r"(      - id: clear-leadership\n)(        text: >-\n(          .*\n)+)", r"\1", t),
+        lambda t: re.sub(r"(      - id: clear-leadership\n        short: .*\n)(        text: >-\n(          .*\n)+)", r"\1", t),
         lambda t: [f"{NAME}:{line_of(t, 'id: clear-leadership')}: marker 'improvement-action', questions[1].text: "
                    "required field is missing"],
     ),

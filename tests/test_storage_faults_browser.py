@@ -77,7 +77,7 @@ def test_hostile_import(page: Page, base_url, name):
         expect(titles).to_have_count(len(expected.get("findings", [])))
         assert [titles.nth(i).input_value() for i in range(titles.count())] == expected.get("findings", [])
         if "meeting" in expected:
-            expect(page.get_by_label("Partnership")).to_have_value(expected["meeting"]["Partnership"])
+            expect(page.get_by_label("Partnership", exact=True)).to_have_value(expected["meeting"]["Partnership"])
     assert page.evaluate("() => Object.prototype.polluted") is None
 
 

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { addFinding, decisionLabel, deleteFinding, findingName, forThePlan, moveFinding, setFinding } from "../../docs/assets/js/findings.mjs";
+import { addFinding, decisionLabel, deleteFinding, findingName, findingsOf, forThePlan, moveFinding, setFinding } from "../../docs/assets/js/findings.mjs";
 import { emptyData, parseSaved, serialize, withCurrentReview } from "../../docs/assets/js/review.mjs";
 import { T0, T1 } from "./fixtures.mjs";
 
@@ -55,8 +55,9 @@ test("saved findings are read back; a damaged one is left out and the data kept 
   assert.deepEqual(ids(damaged.data), ["fa", "fb", "fc"]);
   raw.reviews[0].findings = "not a list";
   assert.deepEqual(parseSaved(JSON.stringify(raw)).data.reviews[0].findings, []);
+  assert.equal(parseSaved(JSON.stringify(raw)).damaged, true);
   delete raw.reviews[0].findings;
   const older = parseSaved(JSON.stringify(raw));
   assert.equal(older.damaged, false, "data saved before findings existed is not damaged");
-  assert.deepEqual(older.data.reviews[0].findings, []);
+  assert.deepEqual(findingsOf(older.data.reviews[0]), []);
 });

@@ -8,7 +8,7 @@ import { download } from "./download.mjs";
 import { DECISION_LABELS, addFinding, decisionLabel, deleteFinding, findingName, findingsOf, forThePlan, moveFinding, setFinding } from "./findings.mjs";
 import { mergeText } from "./merge.mjs";
 import { FINDING_MINUTES, makePaper, planAgenda, plannedTime } from "./papers.mjs";
-import { DECISIONS, findReview, responseLabel } from "./review.mjs";
+import { DECISIONS, findReview, own, responseLabel } from "./review.mjs";
 import { meetingDetail, setMeetingDetail } from "./reviews.mjs";
 import { SHORT_OF, recordList } from "./summary.mjs";
 import { readZip } from "./zip.mjs";
@@ -32,10 +32,11 @@ const paperPart = (name) => page.root.querySelector(`[data-papers="${name}"]`);
 // The page's settings of the papers are kept among the review's meeting details, under names
 // no template field has: "minutes:<item id>", "option:<name>".
 const setting = (review, name) => meetingDetail(review, name);
-// What a box shows until the user types in it: what the papers use without it.
-const detailText = (review, name) => meetingDetail(review, name) || (name === "Review" ? review.name : "");
+// What a box shows: what the user typed, even if they emptied it, else what the papers use
+// without it (emptying a box must not bring the default back while they type).
+const detailText = (review, name) => own(review.meeting, name) ?? (name === "Review" ? review.name : "");
 const minutesText = (review, id) =>
-  setting(review, "minutes:" + id) || String(page.items.find((i) => i.id === id)?.minutes ?? FINDING_MINUTES);
+  own(review.meeting, "minutes:" + id) ?? String(page.items.find((i) => i.id === id)?.minutes ?? FINDING_MINUTES);
 
 /** Called by self-assessment.mjs for each visit to the page. */
 export function start(openSession) {

@@ -148,11 +148,11 @@ export function parseSaved(raw) {
     }
     // Details that are not texts cannot be used: the texts are kept, and the data counts as damaged (kept aside).
     const [meeting, whole] = meetingOf(r.meeting);
-    const findings = (Array.isArray(r.findings) ? r.findings : r.findings === undefined ? [] : [0]).map(checkFinding);
-    damaged ||= !whole || findings.includes(null);
+    const findings = r.findings === undefined ? null : (Array.isArray(r.findings) ? r.findings : [0]).map(checkFinding);
+    damaged ||= !whole || !!findings?.includes(null);
     // `downloaded`: the last JSON download, absent from older data.
     data.reviews.push({ id: r.id, name: r.name, created: r.created, updated: r.updated, answers, judgements,
-      findings: findings.filter(Boolean), ...(meeting && { meeting }),
+      ...(findings && { findings: findings.filter(Boolean) }), ...(meeting && { meeting }),
       ...(isTime(r.downloaded) && { downloaded: r.downloaded }) });
   }
   data.current = findReview(data, doc.current) ? doc.current : (data.reviews[0]?.id ?? null);

@@ -4,6 +4,7 @@
 import { baseOf, BOTH_KEPT, setBase, showText, useStylesheet } from "./dom.mjs";
 import { mergeText } from "./merge.mjs";
 import { download } from "./download.mjs";
+import { fillLong } from "./longlist.mjs";
 import { makePaper } from "./papers.mjs";
 import { findReview, responseLabel } from "./review.mjs";
 import { meetingDetail, setMeetingDetail } from "./reviews.mjs";
@@ -52,10 +53,12 @@ export function refreshPapers(root, session, framework) {
   const shape = items.map((i) => key(i) + i.answer.response).join() + review.id;
   if (box.dataset.shape === shape) return;
   box.dataset.shape = shape;
-  box.replaceChildren(items.length ? h("ul", { class: "scr-carry" }, items.map((item, n) => h("li", {},
+  const list = h("ul", { class: "scr-carry" });
+  // A long review's answers are shown a hundred at a time (longlist.mjs); the rest keep their defaults.
+  box.replaceChildren(...(items.length ? [list, fillLong("papers", list, items, (item, n) => h("li", {},
     h("input", { type: "checkbox", id: "scr-carry-" + n, "data-papers-carry": key(item), checked: carried(item) }),
-    h("label", { for: "scr-carry-" + n }, `${label(item) || item.marker.id} ${item.question.text} (${responseLabel(item.answer.response)})`))))
-    : h("p", {}, "No question in this review is answered yet: the papers will be the plain templates with your meeting details."));
+    h("label", { for: "scr-carry-" + n }, `${label(item) || item.marker.id} ${item.question.text} (${responseLabel(item.answer.response)})`)), "answer", 50)]
+    : [h("p", {}, "No question in this review is answered yet: the papers will be the plain templates with your meeting details.")]).filter(Boolean));
 }
 
 const paperItems = (review) => answered(review).filter(carried).map((item) => ({

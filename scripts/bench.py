@@ -36,7 +36,7 @@ from macros.content.templates import load_templates  # noqa: E402
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 SAMPLES = int(os.environ.get("BENCH_SAMPLES", "5"))  # browser loads per timing
 SIZES = [18, 180, 1000]
-PROJECT_PARTS = ("data", "docs", "macros", "overrides", "schema", "offline", "mkdocs.yml")
+PROJECT_PARTS = ("data", "docs", "hooks", "macros", "overrides", "schema", "offline", "mkdocs.yml")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

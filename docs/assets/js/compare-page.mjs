@@ -24,10 +24,13 @@ const STYLES = new URL("../summary.css", import.meta.url).href;
 export function start(openSession) {
   session = openSession;
   const root = page();
-  useStylesheet(STYLES);
-  framework = JSON.parse(root.dataset.framework);
-  for (const el of document.querySelectorAll(".scr-nojs")) el.hidden = true;
-  root.hidden = false;
+  // Shown, and drawn once, when its stylesheet is in: nothing on it moves when the styles arrive.
+  return useStylesheet(STYLES).then(() => {
+    framework = JSON.parse(root.dataset.framework);
+    for (const el of document.querySelectorAll(".scr-nojs")) el.hidden = true;
+    root.hidden = false;
+    show(null, true);
+  });
 }
 
 const chosen = () => [

@@ -31,10 +31,13 @@ const page = () => document.querySelector(SUMMARY + "[data-scr-ready]");
 export function start(openSession, refreshPage) {
   [session, refresh] = [openSession, refreshPage];
   const root = page();
-  useStylesheet(STYLES);
-  framework = JSON.parse(root.dataset.framework);
-  for (const el of document.querySelectorAll(".scr-nojs")) el.hidden = true;
-  root.hidden = false;
+  // Shown, and drawn once, when its stylesheet is in: nothing on it moves when the styles arrive.
+  return useStylesheet(STYLES).then(() => {
+    framework = JSON.parse(root.dataset.framework);
+    for (const el of document.querySelectorAll(".scr-nojs")) el.hidden = true;
+    root.hidden = false;
+    refresh();
+  });
 }
 
 function focusOn(el) {

@@ -67,7 +67,8 @@ def define_env(env) -> None:
         env.conf["extra_javascript"] = [*offline_scripts(env.conf["extra_javascript"]), OFFLINE_TEMPLATE_FILES]
     # The downloads are made once per build; on_post_build writes them into the site.
     site_url = env.conf["site_url"] or ""
-    files = all_files(templates, content, site_url, cache=DOCUMENT_CACHE)
+    # A cache each for the site and its offline copy: scripts/build.py builds both at once.
+    files = all_files(templates, content, site_url, cache=DOCUMENT_CACHE / ("offline" if offline else "site"))
     _downloads[:] = files
 
     @env.macro

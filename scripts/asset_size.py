@@ -3,15 +3,17 @@
     python scripts/asset_size.py      # prints each page's files and totals; fails over a budget
 
 Counted honestly, per page: every stylesheet in `extra_css`, the theme's globals script, the
-module in `extra_javascript` and every module it imports, statically (loaded with the page) or,
-for the summary page, on demand (`import("./x.mjs")`: loaded there only). Each file is served
-and compressed on its own, so a page's cost is the sum of its files gzipped (level 9, as
-`gzip -9` or a static host pre-compresses them). A browser test checks that these are the files
-Chromium really requests.
+module in `extra_javascript` as the site serves it (joined with every module it imports:
+scripts/bundle.py, hooks/module_bundles.py) and, for the summary and comparison pages, the
+files of the modules they import on demand (`import("./x.mjs")`: loaded there only), with the
+stylesheets those modules add. Each file is served and compressed on its own, so a page's cost
+is the sum of its files gzipped (level 9, as `gzip -9` or a static host pre-compresses them).
+A browser test checks that these are the files Chromium really requests.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import os
 import re
@@ -23,10 +25,14 @@ DOCS = ROOT / "docs"
 THEME_GLOBALS = "assets/js/theme-globals.js"  # loaded by overrides/partials/javascripts/base.html
 BUDGETS = {"guidance page": 15_000, "summary page": 40_000, "compare page": 40_000, "papers page": 40_000}
 
-STATIC_IMPORT = re.compile(r'^import\s[^;]*?from\s+"(\./[^"]+)";', re.M | re.S)
-DYNAMIC_IMPORT = re.compile(r'\bimport\("(\./[^"]+)"\)')
+sys.path.insert(0, str(ROOT / "scripts"))
+from bundle import module_bundles  # noqa: E402
+
+JS = "assets/js/"
+DYNAMIC_IMPORT = re.compile(r'\bimport\("\./([^"]+)"\)')
 # A stylesheet a module adds to the page itself, loaded with the module.
 STYLESHEET = re.compile(r'new URL\("(\.\.?/[^"]+\.css)", import\.meta\.url\)')
+HELD = re.compile(r"^__modules\['([\w.-]+)'\] \?\?=", re.M)
 
 
 def _config_list(name: str) -> list[str]:
@@ -36,43 +42,44 @@ def _config_list(name: str) -> list[str]:
     return re.findall(r"- (\S+)", block.group(1)) if block else []
 
 
-def imports(path: str, pattern: re.Pattern) -> list[str]:
-    """The site paths a module imports, by `pattern`."""
-    folder = Path(path).parent
-    return [str((folder / found).as_posix()).replace("/./", "/") for found in pattern.findall((DOCS / path).read_text(encoding="utf-8"))]
+@functools.cache
+def bundles() -> dict[str, str]:
+    """The site's JavaScript files as served, by site path."""
+    return {JS + name: text for name, text in module_bundles(DOCS / "assets" / "js").items()}
 
 
-def closure(modules: list[str]) -> list[str]:
-    """The modules, everything they import statically and the stylesheets they add, each once,
-    in the order met."""
-    seen: list[str] = []
-    todo = list(modules)
-    while todo:
-        path = todo.pop(0)
-        if path not in seen:
-            seen.append(path)
-            if path.endswith(".mjs"):
-                todo += imports(path, STATIC_IMPORT) + [os.path.normpath(p) for p in imports(path, STYLESHEET)]
-    return seen
+def with_styles(path: str) -> list[str]:
+    """A served module file, and the stylesheets its modules add."""
+    sources = [(DOCS / JS / m).read_text(encoding="utf-8") for m in HELD.findall(bundles()[path])]
+    return [path] + [os.path.normpath(JS + css) for source in sources for css in STYLESHEET.findall(source)]
+
+
+def on_demand(path: str) -> list[str]:
+    """The module files that the modules in `path` import when needed."""
+    sources = [(DOCS / JS / m).read_text(encoding="utf-8") for m in HELD.findall(bundles()[path])]
+    return [JS + name for source in sources for name in DYNAMIC_IMPORT.findall(source)]
 
 
 def pages() -> dict[str, list[str]]:
     """Each kind of page and the site paths of the files it loads: a guidance page loads the
-    checklist module; a page with more (e.g. `summary-page.mjs`: "summary page") loads what
-    the checklist imports on demand for it, and what that imports on demand in turn."""
-    guidance = _config_list("extra_css") + [THEME_GLOBALS] + closure(_config_list("extra_javascript"))
+    checklist's file; a page with more (e.g. `summary-page.mjs`: "summary page") also loads
+    the file the checklist imports on demand for it, and what that imports on demand in turn."""
+    entry = [JS + Path(p).name for p in _config_list("extra_javascript")]
+    guidance = _config_list("extra_css") + [THEME_GLOBALS] + [f for path in entry for f in with_styles(path)]
     found = {"guidance page": guidance}
-    for module in [m for path in guidance if path.endswith(".mjs") for m in imports(path, DYNAMIC_IMPORT)]:
-        files = guidance + [m for m in closure([module]) if m not in guidance]
-        while more := [m for path in files if path.endswith(".mjs") and path not in guidance
-                       for m in imports(path, DYNAMIC_IMPORT) if m not in files]:
-            files += [m for m in closure(more) if m not in files]
+    for module in [m for path in entry for m in on_demand(path)]:
+        files, todo = list(guidance), [module]
+        while todo:
+            path = todo.pop(0)
+            files += [f for f in with_styles(path) if f not in files]
+            todo += [m for m in on_demand(path) if m not in files and m not in todo]
         found[Path(module).stem.replace("-page", "") + " page"] = files
     return found
 
 
 def packed(path: str) -> int:
-    return len(gzip.compress((DOCS / path).read_bytes(), 9))
+    served = bundles().get(path)
+    return len(gzip.compress(served.encode("utf-8") if served is not None else (DOCS / path).read_bytes(), 9))
 
 
 def main() -> int:

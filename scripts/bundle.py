@@ -1,8 +1,13 @@
-"""Join the site's ES modules into one classic script, for the offline copy only.
+"""Join the site's ES modules into fewer files: one classic script per entry for the offline
+copy, and one ES module per page's code for the online site.
 
 Browsers refuse to load ES modules from file:// pages, so the offline copy (scripts/build.py)
-runs each entry module as a plain script made here. The online site loads the modules as they
-are: there is no build step for it. This handles the subset of module syntax our own code uses
+runs each entry module as a plain script made here (`bundle`). The online site loads, in place
+of each module a page loads (`self-assessment.mjs`) or imports when needed
+(`import("./summary-page.mjs")`), that module with everything it imports joined in
+(`module_bundles`, written by hooks/module_bundles.py): one request for a marker page's code
+instead of five. The sources in docs/ stay plain modules that a browser can load as they are
+(`mkdocs serve` and any builder without the hook). This handles the subset of module syntax our own code uses
 (named imports from relative files, `import("./file.mjs")` of one, `export` before a declaration,
 `import.meta.url`), and fails loudly on anything else rather than produce a script that breaks quietly.
 """
@@ -34,8 +39,9 @@ def _imports(source: str) -> list[tuple[list[tuple[str, str]], str]]:
     return found + [([], path[2:]) for path in DYNAMIC_IMPORT.findall(source)]
 
 
-def _module_body(name: str, source: str) -> tuple[str, list[str]]:
-    """The module's code as a function body, and the names it exports."""
+def _module_body(name: str, source: str, keep_dynamic: bool = False) -> tuple[str, list[str]]:
+    """The module's code as a function body, and the names it exports. With `keep_dynamic`,
+    `import("./x.mjs")` and `import.meta.url` stay (an ES module bundle in the same folder)."""
     exported = []
     for match in EXPORT_DECLARATION.finditer(source):
         declared = DECLARED_NAME.match(source, match.end())
@@ -46,14 +52,16 @@ def _module_body(name: str, source: str) -> tuple[str, list[str]]:
     body = EXPORT_DECLARATION.sub("", body)
     if re.search(r"^\s*(import|export)\b", body, re.M):
         raise BundleError(f"{name}: uses module syntax the offline bundle does not support")
+    if keep_dynamic:
+        return body, exported
     body = DYNAMIC_IMPORT.sub(lambda m: f"Promise.resolve(__modules[{m.group(1)[2:]!r}])", body)
     body = body.replace("import.meta.url", "__moduleUrl")
     return body, exported
 
 
-def bundle(entry: Path) -> str:
-    """One classic script that runs `entry` and the modules it imports, in dependency order."""
-    folder = entry.parent
+def _order(folder: Path, name: str, dynamic: bool = True) -> list[str]:
+    """`name` and the modules it imports (with `dynamic`, also those imported when needed),
+    each after the modules it imports."""
     order: list[str] = []
     visiting: set[str] = set()
 
@@ -63,12 +71,27 @@ def bundle(entry: Path) -> str:
         if name in visiting:
             raise BundleError(f"{name}: circular import")
         visiting.add(name)
-        for _, dependency in _imports((folder / name).read_text(encoding="utf-8")):
-            visit(dependency)
+        for pairs, dependency in _imports((folder / name).read_text(encoding="utf-8")):
+            if pairs or dynamic:  # no names: `import("./x.mjs")`
+                visit(dependency)
         visiting.discard(name)
         order.append(name)
 
-    visit(entry.name)
+    visit(name)
+    return order
+
+
+def _imports_of(source: str) -> str:
+    return "".join(
+        f"const {{ {', '.join(o if o == l else f'{o}: {l}' for o, l in pairs)} }} = __modules[{dep!r}];\n"
+        for pairs, dep in _imports(source) if pairs  # none for import("./x.mjs")
+    )
+
+
+def bundle(entry: Path) -> str:
+    """One classic script that runs `entry` and the modules it imports, in dependency order."""
+    folder = entry.parent
+    order = _order(folder, entry.name)
     parts = [
         f"// Offline copy: {entry.name} and its modules as one classic script (made by scripts/bundle.py).",
         "(function () {",
@@ -80,11 +103,7 @@ def bundle(entry: Path) -> str:
     for name in order:
         source = (folder / name).read_text(encoding="utf-8")
         body, exported = _module_body(name, source)
-        imports = "".join(
-            f"const {{ {', '.join(o if o == l else f'{o}: {l}' for o, l in pairs)} }} = __modules[{dep!r}];\n"
-            for pairs, dep in _imports(source) if pairs  # none for import("./x.mjs")
-        )
-        parts.append(f"__modules[{name!r}] = (function () {{\n{imports}{body}\n"
+        parts.append(f"__modules[{name!r}] = (function () {{\n{_imports_of(source)}{body}\n"
                      f"return {{ {', '.join(exported)} }};\n}})();")
     parts.append("})();")
     return "\n".join(parts) + "\n"
@@ -95,3 +114,57 @@ def entry_modules(folder: Path) -> list[Path]:
     modules = sorted(folder.glob("*.mjs"))
     imported = {dep for m in modules for _, dep in _imports(m.read_text(encoding="utf-8"))}
     return [m for m in modules if m.name not in imported]
+
+
+def module_bundles(folder: Path) -> dict[str, str]:
+    """For the online site: the module pages load (the entry) and each module imported when
+    needed, each as one ES module holding it and what it imports, by file name.
+
+    The entry's file holds its modules and exports the record of them (`__modules`); a module
+    imported when needed takes that record from the entry and adds only the modules not
+    already loaded by whatever imports it (each run once, even if two files hold it), then
+    exports what its module exports. `import.meta.url` is the file's own address, in the same
+    folder as the sources."""
+    entries = [p.name for p in entry_modules(folder)]
+    if len(entries) != 1:
+        raise BundleError(f"one module loaded by the pages was expected, not {entries}")
+    entry = entries[0]
+    sources = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.mjs"))}
+    # Who imports each module when needed: `import("./x.mjs")`, with no names.
+    importers: dict[str, list[str]] = {}
+    for name, source in sources.items():
+        for pairs, dependency in _imports(source):
+            if not pairs:
+                importers.setdefault(dependency, []).append(name)
+    statics = {name: _order(folder, name, dynamic=False) for name in sources}
+    files = {entry: _module_file(folder, entry, entry, [])}
+    loaded: dict[str, set[str]] = {}
+
+    def already(chunk: str) -> set[str]:
+        """The modules surely loaded before `chunk` is: those of every file that imports it."""
+        if chunk not in loaded:
+            found = []
+            for importer in importers[chunk]:
+                home = next((c for c in importers if importer in statics[c]), entry) if importer not in statics[entry] else entry
+                found.append(set(statics[entry]) if home == entry else already(home) | set(statics[home]))
+            loaded[chunk] = set.intersection(*found)
+        return loaded[chunk]
+
+    for chunk in importers:
+        files[chunk] = _module_file(folder, chunk, entry, sorted(already(chunk)))
+    return files
+
+
+def _module_file(folder: Path, name: str, entry: str, loaded: list[str]) -> str:
+    own = [m for m in _order(folder, name, dynamic=False) if m not in loaded]
+    parts = [f"// {name} and the modules it imports, joined into one file (scripts/bundle.py).",
+             "export const __modules = {};" if name == entry else f'import {{ __modules }} from "./{entry}";']
+    for module in own:
+        source = (folder / module).read_text(encoding="utf-8")
+        body, exported = _module_body(module, source, keep_dynamic=True)
+        parts.append(f"__modules[{module!r}] ??= (function () {{\n{_imports_of(source)}{body}\n"
+                     f"return {{ {', '.join(exported)} }};\n}})();")
+    if name != entry:
+        _, exported = _module_body(name, (folder / name).read_text(encoding="utf-8"), keep_dynamic=True)
+        parts.append(f"export const {{ {', '.join(exported)} }} = __modules[{name!r}];")
+    return "\n".join(parts) + "\n"

@@ -79,7 +79,7 @@ def test_no_page_loads_assets_from_another_host(built_site):
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project that shares the installed virtual environment."""
     dest = tmp_path / "project"
-    for name in ("data", "docs", "macros", "overrides", "schema"):
+    for name in ("data", "docs", "hooks", "macros", "overrides", "schema", "scripts"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "Makefile", "requirements.txt", "constraints.txt"):
         shutil.copy2(ROOT / name, dest / name)  # keeps times, so make does not reinstall

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from bundle import BundleError, bundle, entry_modules  # noqa: E402
+from bundle import BundleError, bundle, entry_modules, module_bundles  # noqa: E402
 
 from macros import offline_scripts  # noqa: E402
 from tests.conftest import require_tool  # noqa: E402
@@ -60,3 +61,23 @@ def test_unsupported_module_syntax_is_an_error(tmp_path):
 def test_offline_pages_load_the_bundles_instead_of_modules():
     assert offline_scripts(["assets/js/self-assessment.mjs", "assets/other.js"]) == [
         "assets/offline/self-assessment.js", "assets/other.js"]
+
+
+def test_online_files_join_each_pages_modules_and_load_each_module_once(tmp_path):
+    """module_bundles: the entry with its imports in one file; a module imported when needed in
+    another, without what the entry already loaded; ES modules that Node runs as a browser would."""
+    require_tool(shutil.which("node") is not None, "Node.js")
+    write(tmp_path, {
+        "util.mjs": "globalThis.runs = (globalThis.runs ?? 0) + 1;\nexport const twice = (n) => n * 2;\n",
+        "extra.mjs": 'import { twice } from "./util.mjs";\nexport const answer = () => twice(21);\nexport const where = () => import.meta.url;\n',
+        "main.mjs": 'import { twice } from "./util.mjs";\nglobalThis.result = import("./extra.mjs").then((m) => [twice(2), m.answer(), m.where()]);\n',
+    })
+    files = module_bundles(tmp_path)
+    assert set(files) == {"main.mjs", "extra.mjs"}
+    assert "__modules['util.mjs'] ??=" not in files["extra.mjs"], "the entry already holds it"
+    out = tmp_path / "out"
+    out.mkdir()
+    write(out, files)
+    run = f"await import({str(out / 'main.mjs')!r}); console.log(JSON.stringify([...(await globalThis.result), globalThis.runs]));"
+    result = subprocess.run(["node", "--input-type=module", "-e", run], capture_output=True, text=True, check=True).stdout
+    assert result.strip() == json.dumps([4, 42, (out / "extra.mjs").as_uri(), 1], separators=(",", ":"))

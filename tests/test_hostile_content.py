@@ -36,7 +36,7 @@ from tests.readback import READERS
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "corpus" / "hostile-content.yml"
 # What a build needs from the project (the office-file cache is left out: each copy makes its own).
-PROJECT_PARTS = ["data", "docs", "macros", "overrides", "offline", "schema", "scripts", "mkdocs.yml"]
+PROJECT_PARTS = ["data", "docs", "hooks", "macros", "overrides", "offline", "schema", "scripts", "mkdocs.yml"]
 # `make check` must finish within 5 s of CPU time (the machine may be busy with other work, so
 # wall time is only a backstop against a process that waits rather than works).
 CHECK_CPU_SECONDS = 5

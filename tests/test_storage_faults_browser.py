@@ -212,7 +212,7 @@ def test_a_review_deleted_in_another_tab_is_said_and_nothing_lands_elsewhere(con
 def prototype_site(tmp_path_factory):
     """The site with marker 15 given the id `constructor` and a question the id `to-string`."""
     project = tmp_path_factory.mktemp("prototype-ids")
-    for name in ("data", "docs", "macros", "overrides", "offline", "schema", "scripts"):
+    for name in ("data", "docs", "hooks", "macros", "overrides", "offline", "schema", "scripts"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     for path in list((project / "data").glob("*.yml")) + list((project / "docs").rglob("*.md")):

@@ -248,3 +248,39 @@ test("a new tab that has not been typed in follows the review another new tab sa
   assert.equal(b.takeNotice(), null);
   assert.equal(JSON.parse(storage.getItem(KEY)).reviews.length, 1);
 });
+
+test("typing is saved after a pause, on top of another tab's work, and told when saved", async () => {
+  const storage = new MemoryStorage();
+  const a = openSession(() => storage, PREFIX, { ...options, saveDelay: 20 });
+  answer(a, "");
+  const b = open(storage); // on the same review
+  const results = [];
+  const type = (notes) => a.update((d) => setAnswer(d, d.current, "improvement-action", "time-given", { notes, questionText: "Q?" }, T1),
+    undefined, (saved) => results.push(saved));
+  assert.equal(type("Th"), undefined);
+  type("The plan");
+  assert.equal(a.review().answers["improvement-action"]["time-given"].notes, "The plan", "the page shows it at once");
+  assert.doesNotMatch(storage.getItem(KEY), /The plan/, "not written at each key");
+  // Another tab saves meanwhile; this tab hears of it, and its typing is replayed on top.
+  b.update((d) => setAnswer(d, d.current, "improvement-action", "clear-leadership", { response: "yes", questionText: "Q?" }, T1));
+  a.load();
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  assert.deepEqual(results, [true, true]);
+  const answers = open(storage).review().answers["improvement-action"];
+  assert.equal(answers["time-given"].notes, "The plan");
+  assert.equal(answers["clear-leadership"].response, "yes");
+});
+
+test("a waiting save is made at once when asked (the page is left) or with the next immediate change", () => {
+  const storage = new MemoryStorage();
+  const a = openSession(() => storage, PREFIX, { ...options, saveDelay: 60_000 });
+  const told = [];
+  a.update((d) => setAnswer(d, d.current, "improvement-action", "time-given", { notes: "typed", questionText: "Q?" }, T1), undefined, (s) => told.push(s));
+  assert.ok(a.saveWaiting());
+  assert.deepEqual(told, [true]);
+  assert.equal(a.saveWaiting(), false, "nothing waits: nothing is written");
+  assert.equal(open(storage).review().answers["improvement-action"]["time-given"].notes, "typed");
+  a.update((d) => setAnswer(d, d.current, "improvement-action", "time-given", { notes: "typed more", questionText: "Q?" }, T1), undefined, () => {});
+  answer(a, "then a click");
+  assert.equal(open(storage).review().answers["improvement-action"]["time-given"].notes, "then a click");
+});

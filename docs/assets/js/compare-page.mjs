@@ -6,6 +6,7 @@ import { announce, h, part, plural, useStylesheet, showSessionProblem } from "./
 import { comparisonCSV, compareReviews, mostOftenShort, rowLabel } from "./compare.mjs";
 import { MAX_IMPORT_BYTES, decodeFile, importReview, readExport } from "./exchange.mjs";
 import { download } from "./download.mjs";
+import { fillLong } from "./longlist.mjs";
 import { responseWords } from "./summary.mjs";
 
 const ROOT = "#scr-compare";
@@ -23,10 +24,13 @@ const STYLES = new URL("../summary.css", import.meta.url).href;
 export function start(openSession) {
   session = openSession;
   const root = page();
-  useStylesheet(STYLES);
-  framework = JSON.parse(root.dataset.framework);
-  for (const el of document.querySelectorAll(".scr-nojs")) el.hidden = true;
-  root.hidden = false;
+  // Shown, and drawn once, when its stylesheet is in: nothing on it moves when the styles arrive.
+  return useStylesheet(STYLES).then(() => {
+    framework = JSON.parse(root.dataset.framework);
+    for (const el of document.querySelectorAll(".scr-nojs")) el.hidden = true;
+    root.hidden = false;
+    show(null, true);
+  });
 }
 
 const chosen = () => [
@@ -60,18 +64,20 @@ export function show(notice, force) {
   part(root, "short").replaceChildren(h("h3", { id: "most-often" }, "Where the reviews fall short most often"),
     short.length ? h("ol", {}, short.map((row) => h("li", {}, `${rowLabel(row)}: Partly or No in ${row.short} of ${plural(columns.length, "review")}`)))
       : h("p", {}, "No marker or question is answered Partly or No in these reviews."));
-  part(root, "table").replaceChildren(h("div", { class: "scr-table" }, h("table", { class: "scr-comparison" },
+  const body = h("tbody");
+  const more = fillLong("comparison", body, rows, (row) => h("tr", { class: row.kind === "judgement" ? "scr-row-marker" : "", "data-differ": row.differ || null },
+    h("th", { scope: "row" }, row.question ? rowLabel(row) : h("a", { href: row.marker.url }, rowLabel(row))),
+    row.cells.map(cell),
+    h("td", {}, `${row.short} of ${row.answered} answered`),
+    h("td", {}, row.differ ? "⚠ Differ" : row.answered > 1 ? "Agree" : "")), "row", 50);
+  part(root, "table").replaceChildren(...[h("div", { class: "scr-table" }, h("table", { class: "scr-comparison" },
     h("caption", {}, `${plural(columns.length, "review")} side by side. “Differ” marks rows where the reviews do not all agree.`),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Marker or question"),
       columns.map((c) => h("th", { scope: "col" }, c.name, c.file && h("span", { class: "scr-cell-notes" }, `from ${c.file}, not saved`),
         c.file && h("button", { type: "button", class: "md-button scr-noprint", "data-scr-action": "compare-save", "data-file": c.id,
           "aria-label": "Save in this browser: " + c.name }, "Save in this browser"))),
       h("th", { scope: "col" }, "Partly or No"), h("th", { scope: "col" }, "Agreement"))),
-    h("tbody", {}, rows.map((row) => h("tr", { class: row.kind === "judgement" ? "scr-row-marker" : "", "data-differ": row.differ || null },
-      h("th", { scope: "row" }, row.question ? rowLabel(row) : h("a", { href: row.marker.url }, rowLabel(row))),
-      row.cells.map(cell),
-      h("td", {}, `${row.short} of ${row.answered} answered`),
-      h("td", {}, row.differ ? "⚠ Differ" : row.answered > 1 ? "Agree" : "")))))));
+    body)), more].filter(Boolean));
 }
 
 async function onFiles(input) {

@@ -134,6 +134,17 @@ function record(control, change) {
   const [base, mine] = [typing && baseOf(control), control.value];
   const current = (review) => (judgement ? judgementFor(review, marker) : answerFor(review, marker, question));
   let conflict = false;
+  const status = part(item, "status");
+  const say = (saved) => {
+    if (typing) refresh(); // a failed save shows its warning
+    announce(status, !findReview(session.data, reviewId) ? "Not saved: the review was deleted in another tab."
+      : conflict ? BOTH_KEPT : saved ? "Saved" : "Not saved: see the warning above", typing ? 700 : 0);
+  };
+  // Typing is saved after a pause, and confirmed then: until then the status says nothing.
+  if (typing) {
+    clearTimeout(status.timer);
+    status.textContent = "";
+  }
   const saved = session.update((data) => {
     if (typing) {
       // Another tab may have changed these notes since this page last showed them: keep both.
@@ -144,20 +155,20 @@ function record(control, change) {
     const now = session.now();
     return judgement ? setJudgement(data, reviewId, marker, { ...change, contentVersion: version }, now)
       : setAnswer(data, reviewId, marker, question, { ...change, questionText: item.dataset.text, contentVersion: version }, now);
-  });
+  }, undefined, typing ? say : undefined);
   if (typing) setBase(control, mine);
-  const gone = !findReview(session.data, reviewId);
   refresh();
-  // Typing is confirmed after a pause, so the words are not interrupted at every key.
-  announce(part(item, "status"), gone ? "Not saved: the review was deleted in another tab." : conflict ? BOTH_KEPT
-    : saved ? "Saved" : "Not saved: see the warning above", typing ? 1000 : 0);
+  if (!typing) say(saved);
 }
 
 document.addEventListener("change", (e) => {
   if (e.target.type === "radio" && e.target.closest(".scr-checklist")) record(e.target, { response: e.target.value });
 });
+// Typing waiting for a pause is saved when the page is left or hidden.
+addEventListener("pagehide", () => session?.saveWaiting());
+document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && session?.saveWaiting());
 document.addEventListener("input", (e) => {
-  // Saved at every keystroke, so nothing typed is lost.
+  // Recorded at every keystroke, so nothing typed is lost.
   if (e.target.dataset.scr === "notes") record(e.target, {});
 });
 document.addEventListener("click", (e) => {

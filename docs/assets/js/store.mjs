@@ -21,7 +21,7 @@ function attempt(action) {
 }
 
 export function openSession(getStorage, prefix, options = {}) {
-  const { now = () => new Date().toISOString(), makeId = newId, getTabStorage = () => sessionStorage } = options;
+  const { now = () => new Date().toISOString(), makeId = newId, getTabStorage = () => sessionStorage, saveDelay = 300 } = options;
   const key = prefix + "data";
   const aside = prefix + "damaged:";
   const tabKey = prefix + "current";
@@ -120,6 +120,23 @@ export function openSession(getStorage, prefix, options = {}) {
     }
   }
 
+  // Typing is saved after a pause (`update` with `tell`): with thousands of answers a save takes more than a frame.
+  let timer = null;
+  let told = [];
+  function saveNow() {
+    clearTimeout(timer);
+    timer = null;
+    const done = flush();
+    for (const tell of told.splice(0)) tell(done);
+    return done;
+  }
+  // Typing waited: replayed on what other tabs saved meanwhile, then saved.
+  function saveLatest() {
+    read();
+    settle(true);
+    return saveNow();
+  }
+
   read();
   settle(false);
   // A first visit's review is saved with its first answer, so visits leave no empty reviews.
@@ -143,15 +160,22 @@ export function openSession(getStorage, prefix, options = {}) {
     },
     // null: all storage was cleared.
     owns: (k) => k === null || k.startsWith(prefix),
-    /** Apply `change` to the latest data and save it; `choose`: the review this tab works on next. */
-    update(change, choose) {
-      read();
+    /** Apply `change` to the latest data and save it (with `tell`: after a pause, then `tell(saved)`);
+     * `choose`: the review this tab works on next. */
+    update(change, choose, tell) {
+      // Read at once, or (typing) when saving: reading every review at each key costs more than a frame.
+      if (!tell) read();
       pending.push(change);
       if (choose) pending.push((d) => switchReview(d, choose));
       settle(true);
       if (choose && findReview(data, choose)) setTab(choose);
-      return flush();
+      if (!tell) return saveNow();
+      told.push(tell);
+      clearTimeout(timer);
+      timer = setTimeout(saveLatest, saveDelay);
     },
+    /** The page is being left or hidden: save any typing that waits for a pause. */
+    saveWaiting: () => timer !== null && saveLatest(),
     asideCopies: () => ours().filter((k) => k.startsWith(aside)).sort().map((k) => ({ saved: k.slice(aside.length), text: storage.getItem(k) })),
     /** Delete everything this site saved in this browser. False if some of it could not be. */
     clearAll() {
@@ -163,7 +187,7 @@ export function openSession(getStorage, prefix, options = {}) {
       }
       [saved, lastRaw, pending, rewrite, data, shown, tab] = [emptyData(), null, [], false, emptyData(), emptyData(), null];
       settle(false);
-      return flush() && cleared;
+      return saveNow() && cleared;
     },
   };
 }

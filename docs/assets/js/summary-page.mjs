@@ -8,6 +8,7 @@ import { MAX_IMPORT_BYTES, decodeFile, exportCSV, exportFileName, exportJSON, im
 import { JUDGEMENT_QUESTION, RESPONSES, addReview, longDate as date, responseLabel, switchReview } from "./review.mjs";
 import { countAnswers, deleteReview, downloadDue, markDownloaded, nameInUse, renameReview } from "./reviews.mjs";
 import { download } from "./download.mjs";
+import { fillLong } from "./longlist.mjs";
 import { answersNeedingDiscussion, recordList, responseWords, summarise } from "./summary.mjs";
 
 const SUMMARY = "#scr-summary";
@@ -29,10 +30,13 @@ const page = () => document.querySelector(SUMMARY + "[data-scr-ready]");
 export function start(openSession, refreshPage) {
   [session, refresh] = [openSession, refreshPage];
   const root = page();
-  useStylesheet(STYLES);
-  framework = JSON.parse(root.dataset.framework);
-  for (const el of document.querySelectorAll(".scr-nojs")) el.hidden = true;
-  root.hidden = false;
+  // Shown, and drawn once, when its stylesheet is in: nothing on it moves when the styles arrive.
+  return useStylesheet(STYLES).then(() => {
+    framework = JSON.parse(root.dataset.framework);
+    for (const el of document.querySelectorAll(".scr-nojs")) el.hidden = true;
+    root.hidden = false;
+    refresh();
+  });
 }
 
 function focusOn(el) {
@@ -60,32 +64,41 @@ export function show(notice) {
   part(root, "total").textContent = `${sum.judged} of ${plural(sum.markerCount, "marker")} judged: ${tally(sum.judgements)}. ` +
     `${sum.answered} of ${plural(sum.questions, "question")} answered: ${tally(sum.counts)}. ` +
     `Started ${date(review.created)}, last changed ${time(review.updated)}.`;
+  // A framework of hundreds of markers: the browser lays out only the stages in view (summary.css).
+  root.classList.toggle("scr-long", sum.markerCount > 100);
   part(root, "overview").replaceChildren(...sum.stages.map((stage) => h("section", { class: "scr-overview", "aria-labelledby": "overview-" + stage.id },
     h("h3", { id: "overview-" + stage.id }, `${stage.label}: ${stage.judged} of ${plural(stage.markerCount, "marker")} judged`),
     h("ul", { class: "scr-grid" }, stage.markers.map((m) => h("li", { class: "scr-cell-" + (m.judgement?.response || "none") },
       h("a", { href: m.url + "#judgement" }, h("span", { class: "scr-grid-number" }, `${m.number}. `), m.title,
         h("span", { class: "scr-grid-judgement" }, judged(m.judgement)))))))));
-  part(root, "stages").replaceChildren(...sum.stages.flatMap((stage) => [
-    h("h3", { id: "stage-" + stage.id }, stage.label),
-    h("p", {}, stage.questions ? `${stage.answered} of ${plural(stage.questions, "question")} answered in this stage: ${tally(stage.counts)}.`
-      : "No questions on this site yet."),
-    h("div", { class: "scr-table" }, h("table", { "aria-labelledby": "stage-" + stage.id },
-      h("thead", {}, h("tr", {}, ["Marker", "Your judgement", "Questions answered", "Responses"].map((t) => h("th", { scope: "col" }, t)))),
-      h("tbody", {}, stage.markers.map((m) => h("tr", {},
-        h("th", { scope: "row" }, h("a", { href: m.url }, `${m.number}. ${m.title}`)),
-        h("td", {}, judged(m.judgement)),
-        m.questions ? [h("td", {}, `${m.answered} of ${m.questions}`), h("td", {}, tally(m.counts))]
-          : h("td", { colspan: "2" }, "No questions on this site yet")))))),
-  ]));
+  part(root, "stages").replaceChildren(...sum.stages.flatMap((stage) => {
+    const body = h("tbody");
+    const more = fillLong("stage-" + stage.id, body, stage.markers, (m) => h("tr", {},
+      h("th", { scope: "row" }, h("a", { href: m.url }, `${m.number}. ${m.title}`)),
+      h("td", {}, judged(m.judgement)),
+      m.questions ? [h("td", {}, `${m.answered} of ${m.questions}`), h("td", {}, tally(m.counts))]
+        : h("td", { colspan: "2" }, "No questions on this site yet")), "marker", 25);
+    return [
+      h("h3", { id: "stage-" + stage.id }, stage.label),
+      h("p", {}, stage.questions ? `${stage.answered} of ${plural(stage.questions, "question")} answered in this stage: ${tally(stage.counts)}.`
+        : "No questions on this site yet."),
+      h("div", { class: "scr-table" }, h("table", { "aria-labelledby": "stage-" + stage.id },
+        h("thead", {}, h("tr", {}, ["Marker", "Your judgement", "Questions answered", "Responses"].map((t) => h("th", { scope: "col" }, t)))),
+        body)),
+      more,
+    ].filter(Boolean);
+  }));
   const items = answersNeedingDiscussion(review, framework);
-  part(root, "discuss").replaceChildren(items.length ? h("ol", { class: "scr-discuss" }, items.map((item) => h("li", {}, answerView(item))))
-    : h("p", {}, "No marker is judged, and no question answered, Partly or No in this review."));
+  const discuss = h("ol", { class: "scr-discuss" });
+  part(root, "discuss").replaceChildren(...(items.length ? [discuss, fillLong("discuss", discuss, items, (item) => h("li", {}, answerView(item)), "point", 25)]
+    : [h("p", {}, "No marker is judged, and no question answered, Partly or No in this review.")]).filter(Boolean));
   // The complete record: every marker with its questions and judgement, answered or not.
   const byMarker = new Map();
   for (const item of recordList(review, framework, true)) byMarker.set(item.marker, [...(byMarker.get(item.marker) ?? []), item]);
-  part(root, "record").replaceChildren(...[...byMarker].map(([marker, list]) => h("section", { class: "scr-record" },
+  const record = h("div");
+  part(root, "record").replaceChildren(...[record, fillLong("record", record, [...byMarker], ([marker, list]) => h("section", { class: "scr-record" },
     h("h3", {}, marker.title ? `${marker.number}. ${marker.title}` : `A marker no longer on this site (“${marker.id}”)`),
-    h("ul", {}, list.map((item) => h("li", {}, answerView(item, true)))))));
+    h("ul", {}, list.map((item) => h("li", {}, answerView(item, true))))), "marker", 20)].filter(Boolean));
   // The buttons of each row look alike; their names say which review they act on.
   part(root, "reviews").replaceChildren(...session.data.reviews.map((r) => h("li", {},
     h("strong", {}, r.name), r === review ? " (the review you are working on)" : "",

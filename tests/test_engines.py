@@ -23,6 +23,20 @@ from tests.readback import read_docx
 from tests.test_offline import OFFLINE_ZIP
 
 NOTE = "Discussed at the board, 3 May & agreed"
+# Where a question's number is drawn (its legend's ::before): on the question's first line, before
+# its words, and above the response buttons.
+NUMBER_PLACE = """const legend = arguments[0], box = legend.getBoundingClientRect();
+const words = document.createRange();
+words.setStart(legend.firstChild, 0);
+words.setEnd(legend.firstChild, 1);
+const first = words.getBoundingClientRect();
+const buttons = legend.parentElement.querySelector(".scr-responses").getBoundingClientRect();
+return { firstLine: Math.abs(first.top - box.top) < first.height / 2, before: first.left - box.left > 8,
+         aboveButtons: box.bottom <= buttons.top + 1 };"""
+# Notes typed (as a paste would), and whether the box shows them all without scrolling.
+TYPE_LINES = """arguments[0].value = "A line of evidence\\n".repeat(12);
+arguments[0].dispatchEvent(new Event("input", { bubbles: true }));"""
+ALL_SHOWN = "return arguments[0].scrollHeight <= arguments[0].clientHeight + 1"
 
 
 @pytest.fixture(scope="session")
@@ -105,6 +119,16 @@ def test_marker_15_answered_by_mouse_and_keyboard_and_kept_after_reload(web: Bro
     assert (checked(web, "coherent-mechanism"), checked(web, "clear-leadership")) == ("partly", "no")
     assert web.find("#q-coherent-mechanism textarea").get_property("value") == NOTE
     assert web.find(".scr-progress").text.startswith("2 of 5 questions answered.")
+    assert web.js(NUMBER_PLACE, web.find("#q-time-given legend")) == {"firstLine": True, "before": True, "aboveButtons": True}
+
+    # The notes box grows with what is typed, and shows it all again after a reload.
+    notes = web.find("#q-time-given textarea")
+    empty = notes.size["height"]
+    web.js(TYPE_LINES, notes)
+    web.wait_for_text("#q-time-given [role=status]", "Saved")
+    assert notes.size["height"] > empty and web.js(ALL_SHOWN, notes)
+    open_marker(web)
+    assert web.js(ALL_SHOWN, web.find("#q-time-given textarea"))
 
 
 def test_summary_json_export_and_import(web: Browser):

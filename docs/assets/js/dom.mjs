@@ -13,13 +13,7 @@ export function h(tag, attributes, ...children) {
   return el;
 }
 
-/** Add a stylesheet that only some pages need, once (instant navigation keeps the head). */
-export function useStylesheet(href) {
-  if (![...document.querySelectorAll("link[rel=stylesheet]")].some((l) => l.href === href)) document.head.append(h("link", { rel: "stylesheet", href }));
-}
-
 export const part = (root, name) => root.querySelector(`[data-scr="${name}"]`);
-export const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 // Emptied first, so a repeated message is announced again.
 export function announce(region, text, delay = 0) {

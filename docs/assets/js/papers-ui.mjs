@@ -1,7 +1,8 @@
 // "Prepare meeting papers" on the "My self-assessment" page (logic: papers.mjs; its HTML is in the
 // page, from macros/pages/self_assessment.py). Built from text with createElement; nothing is sent anywhere.
 
-import { baseOf, BOTH_KEPT, setBase, showText, useStylesheet } from "./dom.mjs";
+import { baseOf, BOTH_KEPT, setBase, showText } from "./dom.mjs";
+import { useStylesheet } from "./page-dom.mjs";
 import { mergeText } from "./merge.mjs";
 import { download } from "./download.mjs";
 import { makePaper } from "./papers.mjs";

@@ -173,7 +173,7 @@ def run_group(name: str, variants: list[dict], work: Path, alone: bool = False) 
         outcome.problems.append(f"the build did not finish within {BUILD_TIMEOUT} s")
         return outcome
     if build.returncode != 0:
-        outcome.problems.append(f"`make check` passed but the build failed:\n{build.stderr[-3000:]}")
+        outcome.problems.append(f"`make check` passed but the build failed (exit code {build.returncode}):\n{build.stderr[-3000:]}")
         return outcome
     outcome.site = site
     return outcome

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
 import subprocess
 import zipfile
+from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
@@ -18,7 +20,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.print_page_options import PrintOptions
 
 from tests.checklist_helpers import KEY, MARKER, SUMMARY
-from tests.engines import ENGINES, Browser, Xvfb, serve_collecting, start
+from tests.conftest import require_tool
+from tests.engines import ENGINES, XVFB, Browser, Xvfb, serve_collecting, start
 from tests.readback import read_docx
 from tests.test_offline import OFFLINE_ZIP
 
@@ -49,6 +52,7 @@ def collecting_url(built_site):
 @pytest.fixture(scope="session")
 def display():
     """Started only if a WebKit test runs, stopped at the end of the run."""
+    require_tool(Path(XVFB).exists(), "Xvfb (xvfb)")
     xvfb = Xvfb()
     yield xvfb.display
     xvfb.stop()
@@ -195,7 +199,8 @@ def test_search_finds_marker_15(web: Browser):
 
 @pytest.mark.parametrize("engine", ["chromium", "firefox"], indirect=True)
 def test_printed_to_pdf_with_the_answers(web: Browser, tmp_path):
-    """WebKitGTK's driver cannot print; Chromium's and Firefox's can."""
+    """WebKitGTK's driver has no print command; Chromium's and Firefox's have."""
+    require_tool(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils)")
     open_marker(web)
     choose(web, "coherent-mechanism", "partly")
     pdf = tmp_path / "marker.pdf"

@@ -9,10 +9,11 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check pages schema documents test test-tools bench size screenshots clean
 
-$(INSTALLED): requirements.txt constraints.txt
+$(INSTALLED): requirements.txt constraints.txt requirements-geckodriver.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (mkdocs-material 9.8)")'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-geckodriver.txt
 	touch $@
 
 ## Check data/markers.yml, data/templates.yml and the page files; prints only plain messages.
@@ -40,11 +41,11 @@ documents: check
 schema: $(INSTALLED)
 	$(PY) -m macros.content.schema
 
-## Install the browser and tools the tests use (Chromium, axe-core).
+## Install the browsers and tools the tests use (Chromium, Firefox ESR, WebKitGTK, Xvfb, LibreOffice, axe-core).
 test-tools:
 	bash scripts/install-test-tools.sh
 
-## Run every test.
+## Run every test. The WebKit tests start a virtual display (Xvfb) and stop it at the end.
 test: $(INSTALLED) test-tools
 	$(PY) -m pytest
 

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond Python packages: Chromium for the browser tests,
+# Installs what the tests need beyond Python packages: the browsers of the three engines users
+# have, Chromium with its driver, Firefox ESR (its driver, geckodriver, is a pinned Python wheel:
+# requirements-geckodriver.txt) and WebKitGTK's WebDriver with its MiniBrowser, and Xvfb, the
+# virtual display MiniBrowser needs;
 # LibreOffice, poppler and the Liberation fonts (metric-compatible with Arial, the documents'
 # font, so pages break as they do in Word) for the office-document tests, and axe-core.
 # Safe to run again: it installs only what is missing. Playwright's own browser download
@@ -8,7 +11,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# The driver is built with the browser: installing it brings the matching Chromium.
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium chromium-driver)
+command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null 2>&1 || missing+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -q "Liberation Sans" || missing+=(fonts-liberation2)

@@ -43,6 +43,34 @@ def answer(page: Page, question_id: str, response: str | None = None, notes: str
     expect(q.get_by_role("status")).to_have_text("Saved")
 
 
+# How `answer_everything` answers marker 15's questions, in order.
+RESPONSES = ["Yes", "Partly", "No", "Not applicable", "Partly"]
+
+
+def answer_everything(page: Page, base_url: str) -> None:
+    """Marker 15's questions and its judgement, answered with notes, as in the screenshots."""
+    open_marker(page, base_url)
+    for question_id, response in zip(QUESTIONS, RESPONSES):
+        answer(page, question_id, response, f"Evidence for {question_id}")
+    judgement = page.locator("[data-judgement]")
+    judgement.get_by_label("Partly", exact=True).check()
+    expect(judgement.get_by_role("status")).to_have_text("Saved")
+
+
+def storage(page: Page) -> list:
+    """Everything the page's site keeps in this browser: local and session storage."""
+    return page.evaluate("() => [Object.entries(localStorage), Object.entries(sessionStorage)]")
+
+
+def restore(page: Page, base_url: str, kept: list) -> None:
+    """Puts `storage(...)` of another page into this page's browser, as if it had saved it."""
+    page.goto(base_url + "/")
+    page.evaluate("""([local, session]) => {
+        for (const [k, v] of local) localStorage.setItem(k, v);
+        for (const [k, v] of session) sessionStorage.setItem(k, v);
+    }""", kept)
+
+
 def saved(page: Page) -> dict:
     """The saved data, as the page's script wrote it."""
     return page.evaluate("key => JSON.parse(localStorage.getItem(key))", KEY)

@@ -110,6 +110,20 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
 
 
+@pytest.fixture(scope="session")
+def answered_storage(browser, base_url) -> list:
+    """What the pages save when marker 15 is answered through them (answer_everything), once
+    for the run: tests that need a browser holding those answers copy it in (restore)."""
+    from tests.checklist_helpers import answer_everything, storage  # they import this module
+
+    context = browser.new_context()
+    page = context.new_page()
+    answer_everything(page, base_url)
+    kept = storage(page)
+    context.close()
+    return kept
+
+
 def requests_elsewhere(urls: list[str], site_root: str) -> list[str]:
     """The requests that went anywhere but the site (`site_root`: its address, or its folder
     as a file:// URL); data: and blob: addresses are made in the page and go nowhere."""

@@ -81,7 +81,7 @@ def project_copy(tmp_path: Path) -> Path:
     dest = tmp_path / "project"
     for name in ("data", "docs", "hooks", "macros", "overrides", "schema", "scripts"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "Makefile", "requirements.txt", "constraints.txt"):
+    for name in ("mkdocs.yml", "Makefile", "requirements.txt", "constraints.txt", "requirements-geckodriver.txt"):
         shutil.copy2(ROOT / name, dest / name)  # keeps times, so make does not reinstall
     (dest / ".venv").symlink_to(ROOT / ".venv")
     return dest

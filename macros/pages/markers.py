@@ -170,8 +170,9 @@ def judgement_slot(marker: MarkerBase, content_version: str) -> str:
         *([] if full else [checklist_head(marker)]),
         f'<div class="scr-judgement" data-marker="{esc(marker.id)}" data-content-version="{esc(content_version)}" '
         f'data-questions="{len(marker.questions) if full else 0}"{HINTS}>'
-        '<p class="scr-nojs-note">With JavaScript turned on, you can record here how well a review met this '
-        "marker, with your notes and evidence. Your answers stay in this browser.</p></div>",
+        '<p class="scr-nojs-note">With JavaScript turned on, in a browser from about 2021 or later (see the '
+        "accessibility statement), you can record here how well a review met this marker, with your notes and "
+        "evidence. Your answers stay in this browser.</p></div>",
         what_next(),
     ])
 

@@ -2,7 +2,8 @@
 // (logic: compare.mjs). Imported by self-assessment.mjs only on that page. Files are only read:
 // a review from a file is saved in this browser only when the user asks.
 
-import { announce, h, part, plural, useStylesheet, showSessionProblem } from "./dom.mjs";
+import { announce, h, part, showSessionProblem } from "./dom.mjs";
+import { plural, useStylesheet } from "./page-dom.mjs";
 import { comparisonCSV, compareReviews, mostOftenShort, rowLabel } from "./compare.mjs";
 import { MAX_IMPORT_BYTES, decodeFile, importReview, readExport } from "./exchange.mjs";
 import { download } from "./download.mjs";

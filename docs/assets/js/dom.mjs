@@ -13,19 +13,7 @@ export function h(tag, attributes, ...children) {
   return el;
 }
 
-/** Add a stylesheet that only some pages need, once (instant navigation keeps the head).
- * Resolves when it is in (or has failed). */
-export function useStylesheet(href) {
-  let link = [...document.querySelectorAll("link[rel=stylesheet]")].find((l) => l.href === href);
-  if (!link) document.head.append((link = h("link", { rel: "stylesheet", href })));
-  return link.sheet ? Promise.resolve() : new Promise((done) => {
-    link.addEventListener("load", done);
-    link.addEventListener("error", done);
-  });
-}
-
 export const part = (root, name) => root.querySelector(`[data-scr="${name}"]`);
-export const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 // Emptied first, so a repeated message is announced again.
 export function announce(region, text, delay = 0) {

@@ -3,7 +3,8 @@
 // asks, and all of it before printing, so the page is ready at once and still prints whole.
 // A list of `step` items or fewer (the real site's 18 markers) is simply drawn whole.
 
-import { h, plural } from "./dom.mjs";
+import { h } from "./dom.mjs";
+import { plural } from "./page-dom.mjs";
 
 const STEP = 100;
 const shown = new Map(); // how many items of each list the user has asked to see, by list name

@@ -3,7 +3,8 @@
 // saved with the review, in this browser, as it is typed; the papers are made here and nothing
 // is sent anywhere.
 
-import { BOTH_KEPT, announce, baseOf, goneMessage, h, setBase, showSessionProblem, showText, useStylesheet } from "./dom.mjs";
+import { BOTH_KEPT, announce, baseOf, goneMessage, h, setBase, showSessionProblem, showText } from "./dom.mjs";
+import { useStylesheet } from "./page-dom.mjs";
 import { download } from "./download.mjs";
 import { DECISION_LABELS, addFinding, decisionLabel, deleteFinding, findingName, findingsOf, forThePlan, moveFinding, setFinding } from "./findings.mjs";
 import { mergeText } from "./merge.mjs";
@@ -15,7 +16,8 @@ import { readZip } from "./zip.mjs";
 
 const ROOT = "#scr-papers";
 const site = new URL("../../", import.meta.url);
-const STYLES = new URL("../papers.css", import.meta.url).href;
+// The forms and buttons of the summary pages, and this page's own.
+const STYLES = [new URL("../summary.css", import.meta.url).href, new URL("../papers.css", import.meta.url).href];
 const PAPERS = {
   "board-agenda": { kind: "agenda", name: "agenda-extraordinary-board-meeting", label: "Agenda" },
   "action-plan": { kind: "plan", name: "improvement-action-plan", label: "Action plan" },
@@ -42,12 +44,15 @@ const minutesText = (review, id) =>
 export function start(openSession) {
   session = openSession;
   const el = root();
-  useStylesheet(STYLES);
   const { fields, time } = JSON.parse(el.dataset.fields);
   page = { root: el, framework: JSON.parse(el.dataset.framework), items: JSON.parse(el.dataset.agenda).items, fields, time };
   shown = null;
-  for (const nojs of document.querySelectorAll(".scr-nojs")) nojs.hidden = true;
-  el.hidden = false;
+  // Shown, and drawn once, when its stylesheets are in: nothing on it moves when the styles arrive.
+  return Promise.all(STYLES.map(useStylesheet)).then(() => {
+    for (const nojs of document.querySelectorAll(".scr-nojs")) nojs.hidden = true;
+    el.hidden = false;
+    show(null);
+  });
 }
 
 /** Called by self-assessment.mjs whenever the page is refreshed (another tab saved, or a notice). */

@@ -93,6 +93,7 @@ function refreshChecklists(notice) {
     const notes = answer?.notes ?? "";
     for (const radio of item.querySelectorAll("input[type=radio]")) radio.checked = radio.value === answer?.response;
     if (showText(part(item, "notes"), notes, switched)) announce(part(item, "status"), BOTH_KEPT);
+    grow(part(item, "notes"));
     part(item, "response").textContent = "Response: " + (responseLabel(answer?.response) || "not answered");
     part(item, "print-notes").textContent = notes;
   };
@@ -121,6 +122,9 @@ function refreshChecklists(notice) {
     if (tally) tally.textContent = `Your answers to this marker's ${responses.length} questions: ${tallyText(responses)}.`;
   }
 }
+
+// Without `field-sizing` in CSS (WebKit), the notes box grows with its text here.
+const grow = (box) => CSS.supports("field-sizing", "content") || ((box.style.height = ""), (box.style.height = box.scrollHeight + 4 + "px"));
 
 /** Save a response or notes, of a question or of the marker's judgement, in the review the page shows. */
 function record(control, change) {
@@ -169,7 +173,7 @@ addEventListener("pagehide", () => session?.saveWaiting());
 document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && session?.saveWaiting());
 document.addEventListener("input", (e) => {
   // Recorded at every keystroke, so nothing typed is lost.
-  if (e.target.dataset.scr === "notes") record(e.target, {});
+  if (e.target.dataset.scr === "notes") record(e.target, {}), grow(e.target);
 });
 document.addEventListener("click", (e) => {
   const action = e.target.closest?.("[data-scr-action]")?.dataset.scrAction;
@@ -182,6 +186,7 @@ document.addEventListener("keydown", (e) => {
 });
 
 function onPage() {
+  if (!Object.hasOwn) return; // too old a browser (README): the page stays plain
   const pages = PAGES.filter((p) => document.querySelector(p.root));
   if (!pages.length && !document.querySelector(LIST + ", .scr-judgement")) return;
   if (!session) {

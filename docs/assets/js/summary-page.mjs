@@ -3,7 +3,8 @@
 // self_assessment.py) has the headings, forms, buttons and data-framework (not a <script>
 // island, which instant navigation would run as JavaScript).
 
-import { announce, goneMessage, h, part, plural, showProblem, useStylesheet, showSessionProblem } from "./dom.mjs";
+import { announce, goneMessage, h, part, showProblem, showSessionProblem } from "./dom.mjs";
+import { plural, useStylesheet } from "./page-dom.mjs";
 import { MAX_IMPORT_BYTES, decodeFile, exportCSV, exportFileName, exportJSON, importReview, readExport } from "./exchange.mjs";
 import { JUDGEMENT_QUESTION, RESPONSES, addReview, longDate as date, responseLabel, switchReview } from "./review.mjs";
 import { countAnswers, deleteReview, downloadDue, markDownloaded, nameInUse, renameReview } from "./reviews.mjs";

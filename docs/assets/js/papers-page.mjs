@@ -351,6 +351,7 @@ async function makeFrom(what) {
       status.textContent = `${PAPERS[id].label} made: see your downloads.`;
     }
   } catch {
-    status.textContent = "The papers could not be made in this browser. Download the templates from the templates pages instead.";
+    status.textContent = "The papers could not be made in this browser. They need Chrome or Edge 103, Firefox 113 or Safari 16.4, "
+      + "or newer. You can still download the templates from the templates pages and fill them in.";
   }
 }

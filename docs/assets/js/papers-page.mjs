@@ -8,7 +8,7 @@ import { useStylesheet } from "./page-dom.mjs";
 import { download } from "./download.mjs";
 import { DECISION_LABELS, addFinding, decisionLabel, deleteFinding, findingName, findingsOf, forThePlan, moveFinding, setFinding } from "./findings.mjs";
 import { mergeText } from "./merge.mjs";
-import { FINDING_MINUTES, makePaper, planAgenda, plannedTime } from "./papers.mjs";
+import { FINDING_MINUTES, makePaper, overrunWarning, planAgenda, timeSummary } from "./papers.mjs";
 import { DECISIONS, findReview, own, responseLabel } from "./review.mjs";
 import { meetingDetail, setMeetingDetail } from "./reviews.mjs";
 import { SHORT_OF, recordList } from "./summary.mjs";
@@ -163,7 +163,7 @@ const agendaOf = (review, findings) => planAgenda(page.items, {
 
 function drawTimings(review) {
   const agenda = agendaOf(review, findingsOf(review));
-  const [summary, warning] = plannedTime(agenda).split(/(?<=\.) (?=This is)/);
+  const [summary, warning] = [timeSummary(agenda), overrunWarning(agenda)];
   const time = paperPart("time");
   if (time.textContent !== summary) time.textContent = summary;
   const overrun = paperPart("overrun");
@@ -194,6 +194,9 @@ function save(change, statusName) {
   paperPart(statusName).textContent = saved ? "" : NOT_SAVED;
   return saved;
 }
+
+// What a button did, and whether it was saved.
+const said = (what, saved) => (saved ? what : `${what} ${NOT_SAVED}`);
 
 function saveText(input, theirsOf, write, statusName) {
   const id = session.review().id;
@@ -250,10 +253,10 @@ document.addEventListener("click", (e) => {
   const action = button.dataset.papersAction;
   if (action === "add") {
     const findingId = "f" + session.makeId();
-    if (save((data) => addFinding(data, review.id, findingId, session.now()), "findings-status")) {
-      document.getElementById(`scr-finding-${findingId}-title`)?.focus();
-      announce(status, `Finding ${findingsOf(session.review()).length} added.`);
-    }
+    // The page shows the change even when it could not be saved (the warning at the top says so).
+    const saved = save((data) => addFinding(data, review.id, findingId, session.now()), "findings-status");
+    document.getElementById(`scr-finding-${findingId}-title`)?.focus();
+    announce(status, said(`Finding ${findingsOf(session.review()).length} added.`, saved));
     return;
   }
   const findingId = button.closest("[data-finding]").dataset.finding;
@@ -262,19 +265,18 @@ document.addEventListener("click", (e) => {
   const name = findingName(findings[n], n);
   if (action === "move") {
     const by = Number(button.dataset.by);
-    if (save((data) => moveFinding(data, review.id, findingId, by, session.now()), "findings-status")) {
-      // The same button of the moved finding, or the other one if it has reached an end.
-      const [same, other] = by < 0 ? ["up", "down"] : ["down", "up"];
-      const moved = document.getElementById(`scr-finding-${findingId}-${same}`);
-      (moved && !moved.disabled ? moved : document.getElementById(`scr-finding-${findingId}-${other}`))?.focus();
-      announce(status, `${name} moved to place ${n + by + 1} of ${findings.length}.`);
-    }
+    const saved = save((data) => moveFinding(data, review.id, findingId, by, session.now()), "findings-status");
+    // The same button of the moved finding, or the other one if it has reached an end.
+    const [same, other] = by < 0 ? ["up", "down"] : ["down", "up"];
+    const moved = document.getElementById(`scr-finding-${findingId}-${same}`);
+    (moved && !moved.disabled ? moved : document.getElementById(`scr-finding-${findingId}-${other}`))?.focus();
+    announce(status, said(`${name} moved to place ${n + by + 1} of ${findings.length}.`, saved));
   } else if (action === "remove" && confirm(`Remove the finding “${name}” from this review? This cannot be undone.`)) {
-    if (save((data) => deleteFinding(data, review.id, findingId, session.now()), "findings-status")) {
-      const next = page.root.querySelectorAll("[data-finding] input[data-finding-field=ref]")[Math.min(n, findings.length - 2)];
-      (next ?? page.root.querySelector('[data-papers-action="add"]')).focus();
-      announce(status, `${name} removed.`);
-    }
+    const saved = save((data) => deleteFinding(data, review.id, findingId, session.now()), "findings-status");
+    // Focus on the finding that took its place, else the one before it, else the button to add one.
+    const next = page.root.querySelectorAll("[data-finding] input[data-finding-field=ref]")[Math.min(n, findings.length - 2)];
+    (next ?? page.root.querySelector('[data-papers-action="add"]')).focus();
+    announce(status, said(`${name} removed.`, saved));
   }
 });
 

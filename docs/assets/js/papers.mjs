@@ -114,13 +114,19 @@ export function planAgenda(items, { minutes, findings = [], findingMinutes, self
   return { rows, total, from, length, over: length != null && total > length ? total - length : 0 };
 }
 
-/** "Planned time: 2 hours 40 minutes, 14:00 to 16:40." and a warning if it overruns. */
-export function plannedTime({ total, from, length, over }) {
-  const span = from == null ? "" : `, ${clock(from)} to ${clock(from + total)}`;
-  const warning = over ? ` This is ${duration(over)} longer than the meeting, which is planned to end at ${clock(from + length)}:`
-    + " shorten some items, or agree a later end time before the meeting." : "";
-  return `Planned time: ${duration(total)}${span}.${warning}`;
+/** "Planned time: 2 hours 40 minutes, 14:00 to 16:40." */
+export function timeSummary({ total, from }) {
+  return `Planned time: ${duration(total)}${from == null ? "" : `, ${clock(from)} to ${clock(from + total)}`}.`;
 }
+
+/** What to say when the agenda runs past the meeting's end time, else "". */
+export function overrunWarning({ from, length, over }) {
+  return over ? `This is ${duration(over)} longer than the meeting, which is planned to end at ${clock(from + length)}:`
+    + " shorten some items, or agree a later end time before the meeting." : "";
+}
+
+/** The agenda's planned time as the paper states it, with the warning if it overruns. */
+export const plannedTime = (agenda) => [timeSummary(agenda), overrunWarning(agenda)].filter(Boolean).join(" ");
 
 /**
  * The agenda with `agenda.rows` (from planAgenda) in place of the template's rows. `review`:

@@ -33,7 +33,7 @@ const root = () => document.querySelector(ROOT + "[data-scr-ready]");
 const paperPart = (name) => page.root.querySelector(`[data-papers="${name}"]`);
 // The page's settings of the papers are kept among the review's meeting details, under names
 // no template field has: "minutes:<item id>", "option:<name>".
-const setting = (review, name) => meetingDetail(review, name);
+const setting = meetingDetail;
 // What a box shows: what the user typed, even if they emptied it, else what the papers use
 // without it (emptying a box must not bring the default back while they type).
 const detailText = (review, name) => own(review.meeting, name) ?? (name === "Review" ? review.name : "");

@@ -58,8 +58,8 @@ screenshots: build test-tools
 	$(PY) scripts/screenshots.py site build/screenshots
 
 ## Print, per page, the gzipped size of our own JavaScript and CSS (budgets: 15 KB guidance page, 40 KB summary page).
-size:
-	@$(PYTHON) scripts/asset_size.py
+size: $(INSTALLED)
+	@$(PY) scripts/asset_size.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from macros.content import DataError, load_all, load_glossary
 from macros.documents import all_files, write_files
@@ -40,6 +41,8 @@ TEMPLATES_INDEX = "templates/index.md"
 # The downloads made by the latest define_env, for on_post_build to write. Not kept in
 # env.variables: the macros plugin turns every variable into JSON for its log on each build.
 _downloads: list = []
+# Other files made from the data, by their path in the site (the framework, for the pages' scripts).
+_generated: dict[str, bytes] = {}
 
 
 def define_env(env) -> None:
@@ -61,6 +64,7 @@ def define_env(env) -> None:
     env.conf["nav"] = splice_nav(env.conf["nav"], marker_pages.nav_sections(content))
     env.conf["nav"] = nest_under(env.conf["nav"], TEMPLATES_INDEX, template_pages.nav_entries(templates))
     offline = is_offline_build(env.conf)
+    env.conf["extra"]["offline_copy"] = offline  # overrides/main.html: no module preloads from disk
     preview = env.conf["extra"].get("preview") is True  # `make serve`: no offline zip is made
     if offline:
         env.conf["extra"]["polyfills"] = [OFFLINE_WORKER_SHIM]
@@ -70,6 +74,9 @@ def define_env(env) -> None:
     # A cache each for the site and its offline copy: scripts/build.py builds both at once.
     files = all_files(templates, content, site_url, cache=DOCUMENT_CACHE / ("offline" if offline else "site"))
     _downloads[:] = files
+    _generated.clear()
+    if not offline:
+        _generated[self_assessment.FRAMEWORK_FILE] = self_assessment.framework_file(content)
 
     @env.macro
     def offline_download(link_prefix: str = "") -> str:
@@ -125,20 +132,28 @@ def define_env(env) -> None:
         """The address of `docs/<page>.md` relative to the page being rendered."""
         return self_assessment.page_url(page, env.page.url, env.conf["use_directory_urls"])
 
+    def framework_from_here() -> tuple[str, str] | None:
+        """The shared framework file and the site's root, from the page (none offline)."""
+        if offline:
+            return None
+        return get_relative_url(self_assessment.FRAMEWORK_FILE, env.page.url), get_relative_url("./", env.page.url)
+
     @env.macro
     def self_assessment_page() -> str:
         return self_assessment.summary_page(content, lambda m: link_from_here(f"markers/{m}"), link_from_here("compare"),
-                                            link_from_here("meeting-papers"))
+                                            link_from_here("meeting-papers"), framework_from_here())
 
     @env.macro
     def meeting_papers_page() -> str:
         return paper_pages.papers_page(content, templates, lambda m: link_from_here(f"markers/{m}"),
                                        link_from_here("self-assessment"),
-                                       {t: link_from_here(f"templates/{t}") for t in paper_pages.PAPER_TEMPLATES})
+                                       {t: link_from_here(f"templates/{t}") for t in paper_pages.PAPER_TEMPLATES},
+                                       framework_from_here())
 
     @env.macro
     def compare_page() -> str:
-        return compare.compare_page(content, lambda m: link_from_here(f"markers/{m}"), link_from_here("self-assessment"))
+        return compare.compare_page(content, lambda m: link_from_here(f"markers/{m}"), link_from_here("self-assessment"),
+                                    framework_from_here())
 
 
 def use_glossary(conf, glossary) -> None:
@@ -171,8 +186,11 @@ def is_offline_build(conf) -> bool:
 
 
 def on_post_build(env) -> None:
-    """Write the template downloads beside their pages, after MkDocs has built the site."""
+    """Write the template downloads beside their pages, and the other files made from the
+    data, after MkDocs has built the site."""
     write_files(_downloads, Path(env.conf["site_dir"]))
+    for path, data in _generated.items():
+        (Path(env.conf["site_dir"]) / path).write_bytes(data)
 
 
 def nest_under(nav: list, page: str, children: list[dict]) -> list:

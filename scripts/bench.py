@@ -8,9 +8,11 @@ page set, no macros, no hooks, no downloads):
   and the cost of one more page (the slope between sizes, not total time over pages);
 - requests and gzipped bytes on a first visit to a marker page, ours and stock, by who wrote
   them, and our own JS + CSS per kind of page (scripts/asset_size.py);
-- browser timings from navigation start with saved answers seeded, SAMPLES loads each
-  (min/median/max): marker 15's checklist; the summary page and the comparison of 20 reviews
-  of 1,000 markers (5,000 answers); the cost of a keystroke in a note with 5,000 answers;
+- browser timings with saved answers already in the browser, SAMPLES loads each (min/median/max),
+  from navigation start: marker 15's checklist; the summary page and the comparison of 20
+  reviews of 1,000 markers (5,000 answers), also from the page parsed (what our script takes),
+  beside a page where only the theme works (About); the cost of a keystroke in a note with
+  5,000 answers;
 - Lighthouse 12.8 performance (desktop and mobile presets) on the home, marker 15 and summary pages.
 Not part of `make test`: timings belong here, not in tests. The load average is printed with
 the table: on a busy machine the timings are slower, the ratios less so.
@@ -51,10 +53,11 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 
 
 def build_once(project: Path, cold: bool = False) -> float:
-    """Wall time of one `mkdocs build` in `project`. `cold` empties the office-file cache
-    (.cache/) first, as on a first build or after an edit to the templates."""
+    """Wall time of one `mkdocs build` in `project`. `cold` empties the site's office-file cache
+    (.cache/documents/site) first, as on a first build or after an edit to the templates; the
+    offline copy's cache is left as it was, so `make build` in the next round is not cold too."""
     if cold:
-        shutil.rmtree(project / ".cache", ignore_errors=True)
+        shutil.rmtree(project / ".cache" / "documents" / "site", ignore_errors=True)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(project / "site")],
                    cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
@@ -233,27 +236,44 @@ def seeded_answers(content, when: str = "2026-01-01T00:00:00.000Z") -> dict:
     return {"version": 1, "current": "bench", "reviews": [review]}
 
 
-def ready_samples(site: Path, path: str, saved: dict | None, condition: str, samples: int = SAMPLES) -> list[float]:
-    """Milliseconds from the start of navigation to the first frame in which `condition` holds
-    on `path`, with `saved` in the browser's storage first, one fresh page per sample."""
+def seeded_context(browser, base: str, saved: dict | None):
+    """A browser context whose storage holds `saved` for the site at `base`, written once by a
+    page of its own: a user's answers are in the browser before the page is opened, so writing
+    them is not part of what is timed."""
     import json
 
+    context = browser.new_context(bypass_csp=True)  # the waits are evaluated in the page
+    if saved:
+        page = context.new_page()
+        page.goto(base + "/404.html")
+        page.evaluate("(text) => localStorage.setItem('scr-qm:/:data', text)", json.dumps(saved))
+        page.close()
+    return context
+
+
+def timed_load(context, url: str, condition: str) -> tuple[float, float]:
+    """One fresh page of `context` opening `url`: milliseconds from the start of navigation to the
+    first frame in which `condition` holds, and from the page parsed (`domInteractive`: the
+    theme's script has run, ours starts) to that frame."""
+    page = context.new_page()
+    page.goto(url, wait_until="commit")
+    # Checked at every frame; the time is taken in the page, when it first holds.
+    ready = page.wait_for_function(f"() => ({condition}) && performance.now()", timeout=120_000, polling="raf").json_value()
+    parsed = page.evaluate("performance.getEntriesByType('navigation')[0].domInteractive")
+    page.close()
+    return ready, ready - parsed
+
+
+def ready_samples(site: Path, path: str, saved: dict | None, condition: str, samples: int = SAMPLES) -> list[tuple[float, float]]:
+    """`timed_load` of `path`, `samples` times, with `saved` in the browser's storage."""
     from playwright.sync_api import sync_playwright
 
     server, base = serve_gzipped(site)
-    times = []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_FLAGS)
-            for _ in range(samples):
-                page = browser.new_page(bypass_csp=True)  # the waits below are evaluated in the page
-                if saved:
-                    page.add_init_script(f"localStorage.setItem('scr-qm:/:data', {json.dumps(json.dumps(saved))})")
-                page.goto(base + path, wait_until="commit")
-                # Checked at every frame; the time is taken in the page, when it first holds.
-                times.append(page.wait_for_function(f"() => ({condition}) && performance.now()",
-                                                    timeout=120_000, polling="raf").json_value())
-                page.close()
+            context = seeded_context(browser, base, saved)
+            times = [timed_load(context, base + path, condition) for _ in range(samples)]
             browser.close()
     finally:
         server.shutdown()
@@ -325,33 +345,26 @@ RENDERED = {
 }
 
 
-def summary_and_comparison_times(site: Path, saved: dict, samples: int = SAMPLES) -> dict[str, list[float]]:
-    """Milliseconds from the start of navigation to the first frame in which the summary page,
-    and the comparison of every saved review, are rendered with the saved data (`samples` loads each)."""
-    import json
-
-    from playwright.sync_api import sync_playwright
-
+def summary_and_comparison_times(site: Path, saved: dict, samples: int = SAMPLES) -> dict[str, list[tuple[float, float]]]:
+    """`timed_load` of the summary page, and of the comparison of every saved review, with the
+    saved data in the browser (`samples` loads each); and, for scale, of a page without our
+    script's work (About) to DOMContentLoaded: the theme's own time on this machine."""
     markers = len(saved["reviews"][0]["judgements"])
     rows = markers + sum(len(a) for a in saved["reviews"][0]["answers"].values())
     timings = {}
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_FLAGS)
         server, base = serve_gzipped(site)
         try:
+            context = seeded_context(browser, base, saved)
             for path, condition in RENDERED.items():
                 condition = condition.format(markers=markers, rows=rows)
-                times = []
-                for _ in range(samples):
-                    page = browser.new_page(bypass_csp=True)  # the waits below are evaluated in the page
-                    page.add_init_script(f"localStorage.setItem('scr-qm:/:data', {json.dumps(json.dumps(saved))})")
-                    page.goto(base + path, wait_until="commit")
-                    # Checked at every frame; the time is taken in the page, when it first holds.
-                    times.append(page.wait_for_function(f"() => ({condition}) && performance.now()",
-                                                        timeout=120_000, polling="raf").json_value())
-                    page.close()
                 what = "Summary page" if path == "/self-assessment/" else f"Comparison of {len(saved['reviews'])} reviews ({rows} rows, first 50 drawn)"
-                timings[f"{what}, {markers} markers: navigation start to rendered"] = times
+                timings[f"{what}, {markers} markers"] = [timed_load(context, base + path, condition) for _ in range(samples)]
+            timings[f"About page (no script of ours at work), {markers} markers, to DOMContentLoaded"] = [
+                timed_load(context, base + "/about/", "document.readyState !== 'loading'") for _ in range(samples)]
         finally:
             server.shutdown()
         browser.close()
@@ -387,8 +400,12 @@ def serve_gzipped(site: Path):
             import io
             return io.BytesIO(body)
 
+    class Server(socketserver.ThreadingTCPServer):
+        def handle_error(self, request, client_address):
+            pass  # a page closed while a file was on its way: nothing to report
+
     handler = functools.partial(Handler, directory=str(site))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server = Server(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
@@ -482,15 +499,21 @@ def main() -> int:
             rows.append((f"Own JS + CSS on a {page}, gzipped ({len(files)} files; budget {asset_size.BUDGETS[page]:,} B; stock: 0)", f"{total:,} B"))
 
         real_content = load_content(ROOT / "data" / "markers.yml")
-        rows.append(("Marker 15, saved answers seeded: navigation start to checklist showing them", spread(ready_samples(
+        rows.append(("Marker 15, saved answers seeded: navigation start to checklist showing them", spread([ready for ready, _ in ready_samples(
             real_site, "/markers/improvement-action/", seeded_answers(real_content),
             "document.querySelectorAll('li[data-question] fieldset').length === 5 && "
-            "document.querySelector('li[data-question] textarea').value === 'Evidence note 0'"))))
+            "document.querySelector('li[data-question] textarea').value === 'Evidence note 0'")])))
         # 20 reviews of 1,000 markers, the first with 5,000 answers (goal: rendered within 300 ms).
         content = load_content(thousand[0] / "data" / "markers.yml")
         saved = many_reviews(content)
         for label, times in summary_and_comparison_times(thousand[1], saved).items():
-            rows.append((label + " (goal < 300 ms)", spread(times)))
+            if label.startswith("About"):
+                rows.append((label, spread([ready for ready, _ in times])))
+                continue
+            # The goal ("rendered in under 300 ms after load") is for the second: what our script
+            # takes once the page is in; the first adds the page and the theme (see the About row).
+            rows.append((label + ": navigation start to rendered", spread([ready for ready, _ in times])))
+            rows.append((label + ": page parsed to rendered (goal < 300 ms)", spread([after for _, after in times])))
         costs, long_tasks = keystroke_costs(thousand[1], seeded_answers(content))
         rows.append(("A keystroke in a note with 5,000 answers stored: our code (goal < 16 ms)",
                      f"{statistics.median(costs):.1f} ms (min {min(costs):.1f}, max {max(costs):.1f}; {len(costs)} keys)"))
@@ -499,7 +522,7 @@ def main() -> int:
             rows.append((f"Lighthouse performance, {label}", value))
 
     print(f"Measured on {os.cpu_count()} cores, load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end; "
-          f"timings in the browser are from navigation start, {SAMPLES} samples each.\n")
+          f"timings in the browser are from navigation start unless a row says otherwise, {SAMPLES} samples each.\n")
     print("| Measure | Value |\n|---|---|")
     for label, value in rows:
         print(f"| {label} | {value} |")

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from macros.content.markers import load_content
 from macros.pages.markers import marker_page, questions_list
-from macros.pages.self_assessment import data_attribute, framework_data, marker_url, summary_page
+from macros.pages.self_assessment import data_attribute, framework_data, framework_file, marker_url, summary_page
 
 CONTENT = load_content()
 
@@ -57,6 +57,16 @@ def test_summary_page_has_the_data_and_a_note_without_javascript():
     assert "<script" not in markup, "Material's instant navigation would run it as JavaScript"
     assert '<div class="scr-nojs" markdown>' in markup
     assert "[15\\. Improvement action](markers/improvement-action.md)" in markup
+
+
+def test_on_the_site_the_page_names_the_shared_framework_file_instead():
+    markup = summary_page(CONTENT, url, from_site=("../assets/framework.json", "../"))
+    root = attributes(markup, "scr-summary")
+    assert "data-framework" not in root
+    assert (root["data-framework-file"], root["data-site"]) == ("../assets/framework.json", "../")
+    # The file's marker addresses are from the site's root; the page's way there goes in front.
+    shared = json.loads(framework_file(CONTENT))
+    assert shared == framework_data(CONTENT, lambda m: f"markers/{m}/")
 
 
 def test_marker_urls_are_relative_to_the_page():

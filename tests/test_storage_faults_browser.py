@@ -246,3 +246,24 @@ def test_a_site_whose_ids_are_prototype_names_keeps_every_answer(browser, protot
     assert {(a["markerId"], a["questionId"]) for a in out["answers"]} == {("constructor", "to-string"), ("constructor", "clear-leadership")}
     assert not requests_elsewhere(requests, prototype_site + "/")
     own_context.close()
+
+
+def test_a_page_whose_data_cannot_be_fetched_says_so_and_loses_nothing(page: Page, base_url):
+    """A dropped connection: the framework file the summary, comparison and papers pages share
+    does not arrive. The page says so in plain words, and what was saved stays as it was."""
+    open_marker(page, base_url)
+    answer(page, "time-given", "Partly", "typed before the connection dropped")
+    before = everything_stored(page)
+    page.route("**/assets/framework.json", lambda route: route.abort())
+    for path in (SUMMARY, "/compare/", "/meeting-papers/"):
+        page.goto(base_url + path)
+        problem = page.locator("[data-scr-load-problem]")
+        expect(problem).to_be_visible()
+        expect(problem).to_have_text("This page could not load everything it needs from the site. Check your "
+                                     "connection, then reload the page. Your saved answers are safe in this browser.")
+        assert everything_stored(page) == before
+    page.unroute("**/assets/framework.json")
+    page.reload()
+    expect(page.locator("[data-scr-load-problem]")).to_be_hidden()
+    page.goto(base_url + SUMMARY)
+    expect(page.locator(".scr-discuss")).to_contain_text("typed before the connection dropped")

@@ -10,8 +10,8 @@ from typing import Callable
 
 from macros.content.markers import Content
 from macros.pages.markdown import esc
-from macros.pages.problems import problem_box
-from macros.pages.self_assessment import data_attribute, framework_data
+from macros.pages.problems import load_problem_box, problem_box
+from macros.pages.self_assessment import framework_source
 
 ROOT_ID = "scr-compare"
 
@@ -35,14 +35,15 @@ several at once). They are only shown here: nothing is saved unless you ask.</la
 <button type="button" class="md-button" data-scr-action="print">Print the comparison</button></p>"""
 
 
-def compare_page(content: Content, marker_url: Callable[[str], str], summary_url: str) -> str:
+def compare_page(content: Content, marker_url: Callable[[str], str], summary_url: str,
+                 from_site: tuple[str, str] | None = None) -> str:
     """The body of the comparison page (`markdown="1"`: its headings are Markdown, so they
     reach the table of contents): a note for readers without JavaScript, and the parts
-    the script fills in, holding the framework data."""
+    the script fills in, with the framework (self_assessment.framework_source)."""
     nojs = (
-        '<div class="scr-nojs">\n<p>This page lays the reviews saved in this browser, and reviews '
+        f'<div class="scr-nojs">\n{load_problem_box()}\n<p>This page lays the reviews saved in this browser, and reviews '
         "downloaded as JSON files, side by side. It needs JavaScript, which is turned off or blocked "
         f'in this browser. Your answers are on <a href="{esc(summary_url)}">My self-assessment</a>.</p>\n</div>'
     )
-    data = data_attribute(framework_data(content, marker_url))
-    return f'{nojs}\n\n<div id="{ROOT_ID}" class="scr-compare" data-framework="{data}" hidden markdown="1">\n{SKELETON}\n</div>\n'
+    data = framework_source(content, marker_url, from_site)
+    return f'{nojs}\n\n<div id="{ROOT_ID}" class="scr-compare" {data} hidden markdown="1">\n{SKELETON}\n</div>\n'

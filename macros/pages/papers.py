@@ -15,8 +15,8 @@ from macros.content.markers import Content
 from macros.content.templates import Templates
 from macros.documents import PAPER_TEMPLATES
 from macros.pages.markdown import esc
-from macros.pages.problems import problem_box
-from macros.pages.self_assessment import data_attribute, framework_data
+from macros.pages.problems import load_problem_box, problem_box
+from macros.pages.self_assessment import data_attribute, framework_source
 
 ROOT_ID = "scr-papers"
 AGENDA, PLAN = PAPER_TEMPLATES
@@ -54,13 +54,13 @@ def _agenda_item(item: dict, number: int) -> str:
 
 
 def papers_page(content: Content, templates: Templates, marker_url: Callable[[str], str], summary_url: str,
-                template_urls: dict[str, str]) -> str:
+                template_urls: dict[str, str], from_site: tuple[str, str] | None = None) -> str:
     """The body of the page: a note for readers without JavaScript, then the parts the script
     shows and fills in. `template_urls`: the pages of the agenda and plan templates."""
     agenda = agenda_data(templates)
     fields = paper_fields(templates)
     nojs = (
-        '<div class="scr-nojs">\n<p>This page keeps the review\'s findings in this browser and makes the meeting '
+        f'<div class="scr-nojs">\n{load_problem_box()}\n<p>This page keeps the review\'s findings in this browser and makes the meeting '
         "papers from them. It needs JavaScript, which is turned off or blocked in this browser. You can download "
         f'the <a href="{esc(template_urls[AGENDA])}">agenda</a> and the <a href="{esc(template_urls[PLAN])}">action plan</a> '
         "templates and fill them in by hand.</p>\n</div>"
@@ -143,7 +143,7 @@ preparing the meeting.</p>
 
 </div>"""
     data = " ".join([
-        f'data-framework="{data_attribute(framework_data(content, marker_url))}"',
+        framework_source(content, marker_url, from_site),
         f'data-agenda="{data_attribute({"items": agenda})}"',
         f'data-fields="{data_attribute({"fields": fields, "time": list(TIME_FIELDS)})}"',
     ])

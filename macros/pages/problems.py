@@ -29,3 +29,14 @@ def problem_box() -> str:
     """The alert box a page's script fills in with the session's problem, if any."""
     words = "".join(f' data-{code}="{esc(text)}"' for code, text in PROBLEMS.items())
     return f'<div class="scr-problem" role="alert" data-scr="problem"{words}></div>'
+
+
+# Shown by self-assessment.mjs above the note for readers without JavaScript, when the page's own
+# code or data could not be fetched from the site (a dropped connection): those readers have it.
+LOAD_PROBLEM = ("This page could not load everything it needs from the site. Check your connection, then reload "
+                "the page. Your saved answers are safe in this browser.")
+
+
+def load_problem_box() -> str:
+    """The alert a page shows, instead of its note for readers without JavaScript, if its code cannot load."""
+    return f'<p class="scr-problem" role="alert" data-scr-load-problem hidden>{esc(LOAD_PROBLEM)}</p>'

@@ -1,8 +1,11 @@
 """The "My self-assessment" page: pure functions, tested without MkDocs.
 
 The page's script (docs/assets/js/self-assessment.mjs) needs the stages, markers and questions to
-count answers and list the points to discuss. They go into the page as JSON in a `data-`
-attribute of the element the script fills in, HTML-escaped so no text can end it early.
+count answers and list the points to discuss, as do the comparison and meeting papers pages. On
+the site they are one file the three pages share (`framework_file`), which the browser fetches
+alongside the page: with hundreds of markers, reading them inside the page's HTML held the whole
+page up. The offline copy cannot fetch files from disk, so there they go into the page as JSON in
+a `data-` attribute of the element the script fills in, HTML-escaped so no text can end it early.
 
 Not a `<script type="application/json">` island: Material's instant navigation re-creates
 every inline script of the new page with its text only, dropping `type` and `id`, so the
@@ -18,7 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.content.markers import Content, FullMarker
 from macros.pages.markdown import esc, esc_md
-from macros.pages.problems import problem_box
+from macros.pages.problems import load_problem_box, problem_box
 from macros.pages.markers import marker_label, marker_path, stage_label
 
 ROOT_ID = "scr-summary"
@@ -49,6 +52,28 @@ def framework_data(content: Content, marker_url: Callable[[str], str]) -> dict:
             for stage in content.stages
         ],
     }
+
+
+# Where the site's pages find the framework (`framework_file`); the pages list it as a `page_assets`
+# (front matter), so the browser asks for it with the page.
+FRAMEWORK_FILE = "assets/framework.json"
+
+
+def framework_file(content: Content) -> bytes:
+    """The framework for the site's pages' scripts, its marker addresses written from the
+    site's root (the script puts the page's way to the root in front of them)."""
+    data = framework_data(content, lambda marker_id: marker_url(marker_id, ""))
+    return json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
+def framework_source(content: Content, marker_url: Callable[[str], str], from_site: tuple[str, str] | None) -> str:
+    """The attributes that give a page's script the framework. `from_site`, on the site: the
+    addresses of the shared file and of the site's root, from the page. Without it (the offline
+    copy), the data itself, its marker addresses from the page."""
+    if from_site:
+        file_url, root_url = from_site
+        return f'data-framework-file="{esc(file_url)}" data-site="{esc(root_url)}"'
+    return f'data-framework="{data_attribute(framework_data(content, marker_url))}"'
 
 
 def data_attribute(data: dict) -> str:
@@ -176,17 +201,17 @@ for someone who can help.</p>
 
 
 def summary_page(content: Content, marker_url: Callable[[str], str], compare_url: str = "../compare/",
-                 papers_url: str = "../meeting-papers/") -> str:
+                 papers_url: str = "../meeting-papers/", from_site: tuple[str, str] | None = None) -> str:
     """The body of the summary page (its file is at the top of docs/): a note and links for
     readers without JavaScript, and the parts the script fills in, holding the data."""
     links = "\n".join(f"- [{esc_md(marker_label(m))}]({marker_path(m.id)})" for m in content.full_markers())
     # md_in_html: the links stay Markdown, so a strict build checks them.
     nojs = (
-        '<div class="scr-nojs" markdown>\n\n'
+        f'<div class="scr-nojs" markdown>\n{load_problem_box()}\n\n'
         "This page shows the answers you saved in this browser, and lets you download, print and "
         "import them. It needs JavaScript, which is turned off or blocked in this browser. "
         "You can still read every question on the marker pages:\n\n"
         f"{links}\n\n</div>"
     )
-    data = data_attribute(framework_data(content, marker_url))
-    return f'{nojs}\n\n<div id="{ROOT_ID}" class="scr-summary" data-framework="{data}" hidden markdown="1">\n{SKELETON.replace("{PAPERS}", esc(papers_url)).replace("{COMPARE}", esc(compare_url))}\n</div>\n'
+    data = framework_source(content, marker_url, from_site)
+    return f'{nojs}\n\n<div id="{ROOT_ID}" class="scr-summary" {data} hidden markdown="1">\n{SKELETON.replace("{PAPERS}", esc(papers_url)).replace("{COMPARE}", esc(compare_url))}\n</div>\n'

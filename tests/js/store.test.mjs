@@ -284,3 +284,33 @@ test("a waiting save is made at once when asked (the page is left) or with the n
   answer(a, "then a click");
   assert.equal(open(storage).review().answers["improvement-action"]["time-given"].notes, "then a click");
 });
+
+test("every change after a save is applied, however many come together", () => {
+  // A change that alters nothing is saved, then an import and a switch arrive as one update:
+  // the page once applied only the switch, as if the import were already in.
+  const storage = new MemoryStorage();
+  const session = open(storage);
+  answer(session, "first");
+  assert.ok(session.update((d) => d));
+  const id = "imported";
+  assert.ok(session.update((d) => addReview(d, "From a file", T1, id), id));
+  assert.equal(session.review().name, "From a file");
+  assert.equal(open(storage).data.reviews.length, 2);
+});
+
+test("typing applies each key once: the page's data grows by one change at a time", () => {
+  const storage = new MemoryStorage();
+  const session = openSession(() => storage, PREFIX, { ...options, saveDelay: 60_000 });
+  answer(session, "");
+  let runs = 0;
+  for (const notes of ["a", "ab", "abc", "abcd"]) {
+    session.update((d) => {
+      runs += 1;
+      return setAnswer(d, d.current, "improvement-action", "time-given", { notes, questionText: "Q?" }, T1);
+    }, undefined, () => {});
+  }
+  assert.equal(runs, 4, "no key is replayed while typing waits for a pause");
+  assert.equal(session.review().answers["improvement-action"]["time-given"].notes, "abcd");
+  assert.ok(session.saveWaiting());
+  assert.equal(open(storage).review().answers["improvement-action"]["time-given"].notes, "abcd");
+});

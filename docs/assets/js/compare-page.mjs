@@ -3,7 +3,7 @@
 // a review from a file is saved in this browser only when the user asks.
 
 import { announce, h, part, showSessionProblem } from "./dom.mjs";
-import { plural, useStylesheet } from "./page-dom.mjs";
+import { pageFramework, plural, useStylesheet } from "./page-dom.mjs";
 import { comparisonCSV, compareReviews, mostOftenShort, rowLabel } from "./compare.mjs";
 import { MAX_IMPORT_BYTES, decodeFile, importReview, readExport } from "./exchange.mjs";
 import { download } from "./download.mjs";
@@ -25,9 +25,9 @@ const STYLES = new URL("../summary.css", import.meta.url).href;
 export function start(openSession) {
   session = openSession;
   const root = page();
-  // Shown, and drawn once, when its stylesheet is in: nothing on it moves when the styles arrive.
-  return useStylesheet(STYLES).then(() => {
-    framework = JSON.parse(root.dataset.framework);
+  // Shown, and drawn once, when its stylesheet and the framework are in: nothing on it moves when the styles arrive.
+  return Promise.all([useStylesheet(STYLES), pageFramework(root)]).then(([, data]) => {
+    framework = data;
     for (const el of document.querySelectorAll(".scr-nojs")) el.hidden = true;
     root.hidden = false;
     show(null, true);

@@ -14,4 +14,26 @@ export function useStylesheet(href) {
   });
 }
 
+const frameworks = new Map(); // by address: the summary, comparison and papers pages share one
+
+/** The stages, markers and questions, for the page whose script fills `root`: on the site, from
+ * the file it names (asked for with the page: overrides/main.html), its marker addresses made
+ * from the page; in the offline copy, which cannot fetch from disk, from the page itself. */
+export function pageFramework(root) {
+  const { framework, frameworkFile, site } = root.dataset;
+  if (!frameworkFile) return Promise.resolve(JSON.parse(framework));
+  const url = new URL(frameworkFile, document.baseURI).href;
+  if (!frameworks.has(url)) {
+    frameworks.set(url, fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return response.json();
+    }));
+    frameworks.get(url).catch(() => frameworks.delete(url)); // asked for again on the next visit
+  }
+  return frameworks.get(url).then((data) => ({
+    ...data,
+    stages: data.stages.map((stage) => ({ ...stage, markers: stage.markers.map((m) => ({ ...m, url: site + m.url })) })),
+  }));
+}
+
 export const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;

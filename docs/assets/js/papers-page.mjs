@@ -4,7 +4,7 @@
 // is sent anywhere.
 
 import { BOTH_KEPT, announce, baseOf, goneMessage, h, setBase, showSessionProblem, showText } from "./dom.mjs";
-import { useStylesheet } from "./page-dom.mjs";
+import { pageFramework, useStylesheet } from "./page-dom.mjs";
 import { download } from "./download.mjs";
 import { DECISION_LABELS, addFinding, decisionLabel, deleteFinding, findingName, findingsOf, forThePlan, moveFinding, setFinding } from "./findings.mjs";
 import { mergeText } from "./merge.mjs";
@@ -45,10 +45,10 @@ export function start(openSession) {
   session = openSession;
   const el = root();
   const { fields, time } = JSON.parse(el.dataset.fields);
-  page = { root: el, framework: JSON.parse(el.dataset.framework), items: JSON.parse(el.dataset.agenda).items, fields, time };
   shown = null;
-  // Shown, and drawn once, when its stylesheets are in: nothing on it moves when the styles arrive.
-  return Promise.all(STYLES.map(useStylesheet)).then(() => {
+  // Shown, and drawn once, when its stylesheets and the framework are in: nothing moves when the styles arrive.
+  return Promise.all([pageFramework(el), ...STYLES.map(useStylesheet)]).then(([framework]) => {
+    page = { root: el, framework, items: JSON.parse(el.dataset.agenda).items, fields, time };
     for (const nojs of document.querySelectorAll(".scr-nojs")) nojs.hidden = true;
     el.hidden = false;
     show(null);

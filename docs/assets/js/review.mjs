@@ -33,7 +33,10 @@ export const responseLabel = (v) => RESPONSES.find((r) => r.value === v)?.label 
 export const clean = (text) => String(text).replace(/\s+/g, " ").trim();
 export const wordingChanged = (answer, text) => !!answer?.questionText && clean(answer.questionText) !== clean(text);
 export const newId = () => "r" + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
-export const longDate = (iso) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+// One formatter for every date: toLocaleDateString makes a new one at each call, which the list of
+// reviews on the summary page paid for many times over.
+const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+export const longDate = (iso) => LONG_DATE.format(new Date(iso));
 export const defaultName = (now) => "Review started " + longDate(now);
 
 export const emptyData = () => ({ version: SCHEMA_VERSION, current: null, reviews: [] });

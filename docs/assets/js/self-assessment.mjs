@@ -203,9 +203,12 @@ function onPage() {
     const root = document.querySelector(p.root);
     if (root.dataset.scrReady) continue;
     root.dataset.scrReady = "1";
-    // If it cannot load, the page keeps its note for readers without JavaScript.
+    // If its code or data cannot be fetched, it says so above its note for readers without JavaScript.
     p.code ??= p.load();
-    p.code.then((m) => m.start(session, refresh), () => (p.code = null));
+    p.code.then((m) => m.start(session, refresh)).catch(() => {
+      p.code = null; // tried again on the next visit
+      for (const el of document.querySelectorAll("[data-scr-load-problem]")) el.hidden = false;
+    });
   }
   refresh();
 }

@@ -48,6 +48,8 @@ export function openSession(getStorage, prefix, options = {}) {
   let pending = []; // changes not saved yet, oldest first
   let rewrite = false; // the saved text needs writing again (damaged parts were dropped)
   let data = saved; // saved + pending: what the pages show
+  // What `data` was made from: the saved data, the list of waiting changes and how many of them.
+  let made = { from: saved, changes: pending, count: 0 };
   let shown = saved; // the saved data as of the last settle
   let tab = attempt(() => tabStorage.getItem(tabKey)) ?? null;
   let notice = null;
@@ -89,7 +91,11 @@ export function openSession(getStorage, prefix, options = {}) {
     shown = saved;
     // A new review nobody has typed in yet gives way to one another tab has saved meanwhile.
     if (pending.length === 1 && pending[0] === starting && saved.reviews.length) pending = [];
-    data = pending.reduce((d, change) => change(d), saved);
+    // Every waiting change is replayed on newly read data; on the same data only those added since,
+    // or typing would replay each key of a pause at every key.
+    const same = made.from === saved && made.changes === pending;
+    data = pending.slice(same ? made.count : 0).reduce((d, change) => change(d), same ? data : saved);
+    made = { from: saved, changes: pending, count: pending.length };
     if (!data.reviews.length) {
       // A first visit gets a review without being asked.
       const [at, id] = [now(), makeId()];
@@ -97,6 +103,7 @@ export function openSession(getStorage, prefix, options = {}) {
       starting = (d) => (findReview(d, id) ? d : addReview(d, "", at, id));
       pending.push(starting);
       data = starting(data);
+      made.count = pending.length;
     }
     if (!findReview(data, tab)) {
       // Gone from the saved data, not by this tab's own change: another tab deleted it.

@@ -4,7 +4,7 @@
 // island, which instant navigation would run as JavaScript).
 
 import { announce, goneMessage, h, part, showProblem, showSessionProblem } from "./dom.mjs";
-import { plural, useStylesheet } from "./page-dom.mjs";
+import { pageFramework, plural, useStylesheet } from "./page-dom.mjs";
 import { MAX_IMPORT_BYTES, decodeFile, exportCSV, exportFileName, exportJSON, importReview, readExport } from "./exchange.mjs";
 import { JUDGEMENT_QUESTION, RESPONSES, addReview, longDate as date, responseLabel, switchReview } from "./review.mjs";
 import { countAnswers, deleteReview, downloadDue, markDownloaded, nameInUse, renameReview } from "./reviews.mjs";
@@ -13,7 +13,8 @@ import { fillLong } from "./longlist.mjs";
 import { answersNeedingDiscussion, recordList, responseWords, summarise } from "./summary.mjs";
 
 const SUMMARY = "#scr-summary";
-const time = (iso) => `${date(iso)} at ${new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}`;
+const CLOCK = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
+const time = (iso) => `${date(iso)} at ${CLOCK.format(new Date(iso))}`;
 let session = null;
 let refresh = null; // the whole page's refresh, checklists included
 let framework = null; // the stages, markers and questions, from the page
@@ -31,9 +32,9 @@ const page = () => document.querySelector(SUMMARY + "[data-scr-ready]");
 export function start(openSession, refreshPage) {
   [session, refresh] = [openSession, refreshPage];
   const root = page();
-  // Shown, and drawn once, when its stylesheet is in: nothing on it moves when the styles arrive.
-  return useStylesheet(STYLES).then(() => {
-    framework = JSON.parse(root.dataset.framework);
+  // Shown, and drawn once, when its stylesheet and the framework are in: nothing on it moves when the styles arrive.
+  return Promise.all([useStylesheet(STYLES), pageFramework(root)]).then(([, data]) => {
+    framework = data;
     for (const el of document.querySelectorAll(".scr-nojs")) el.hidden = true;
     root.hidden = false;
     refresh();

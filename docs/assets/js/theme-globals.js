@@ -1,8 +1,9 @@
-// The globals Material's bundle expects before it starts (its own copy is an inline script,
-// which our Content-Security-Policy forbids). A classic script: it must run before the bundle.
+// The globals Material's bundle expects: why, and how they get into it, in hooks/theme_globals.py.
 (function () {
   "use strict";
-  var scope = new URL(document.currentScript.dataset.scope || ".", location);
+  // The site's root, from the theme's settings for its bundle.
+  var config = document.getElementById("__config");
+  var scope = new URL((config && JSON.parse(config.textContent).base) || ".", location);
   function key(name, base) {
     return base.pathname + "." + name;
   }

@@ -1,0 +1,25 @@
+"""The theme's start-up globals ride at the start of its bundle (hooks/theme_globals.py)."""
+
+import importlib.util
+import re
+
+from tests.conftest import ROOT
+
+spec = importlib.util.spec_from_file_location("theme_globals", ROOT / "hooks" / "theme_globals.py")
+theme_globals = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(theme_globals)
+
+
+def test_globals_go_in_front_once():
+    once = theme_globals.with_globals("bundle();\n", "var g = 1;\n")
+    assert once == theme_globals.MARK + "var g = 1;\nbundle();\n"
+    assert theme_globals.with_globals(once, "var g = 1;\n") == once, "a second build does not add them again"
+
+
+def test_the_built_bundle_starts_with_them_and_no_page_asks_for_them(built_site):
+    [bundle] = (built_site / "assets" / "javascripts").glob("bundle.*.min.js")
+    globals_js = (ROOT / "docs" / theme_globals.GLOBALS).read_text(encoding="utf-8")
+    assert bundle.read_text(encoding="utf-8").startswith(theme_globals.MARK + globals_js.rstrip("\n") + "\n")
+    assert not (built_site / theme_globals.GLOBALS).exists()
+    for page in built_site.rglob("*.html"):
+        assert not re.search(r"<script[^>]*theme-globals", page.read_text(encoding="utf-8")), page

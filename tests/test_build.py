@@ -122,3 +122,19 @@ def test_mkdocs_itself_stops_on_a_broken_file_without_a_traceback(tmp_path):
     assert "Traceback" not in result.stderr
     for message in expected:
         assert message in result.stderr
+
+
+def test_what_a_page_asks_for_from_its_head_is_in_the_site(built_site):
+    """`page_assets` (front matter) and the checklist's module preload name files the site has:
+    a wrong path there would cost a failed request on every visit, with no other sign."""
+    asked = 0
+    for html_file in built_site.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        for match in re.finditer(r'<link rel="(?:stylesheet|modulepreload|preload)"[^>]*\bhref="([^"]+)"', text):
+            target = (html_file.parent / match.group(1)).resolve()
+            assert target.is_file(), f"{html_file.relative_to(built_site)}: {match.group(1)}"
+            asked += 1
+    page = (built_site / "self-assessment" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="preload" as="fetch" crossorigin="anonymous" href="../assets/framework.json">' in page
+    assert '<link rel="modulepreload" href="../assets/js/summary-page.mjs">' in page
+    assert asked > 0

@@ -89,11 +89,23 @@ def theme_bundle() -> bytes:
     return bundle.read_bytes()
 
 
+@functools.cache
+def theme_globals_hook():
+    """hooks/theme_globals.py, which writes THEME_GLOBALS into the theme's bundle."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("theme_globals", ROOT / "hooks" / "theme_globals.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def packed(path: str) -> int:
     if path == THEME_GLOBALS:
-        # What it adds to the theme's bundle it is served in (hooks/theme_globals.py), as sent.
-        with_globals = (DOCS / path).read_bytes().rstrip(b"\n") + b"\n" + theme_bundle()
-        return len(gzip.compress(with_globals, 9)) - len(gzip.compress(theme_bundle(), 9))
+        # What it adds to the theme's bundle, joined as the hook joins them for the site.
+        bundle = theme_bundle().decode("utf-8")
+        served = theme_globals_hook().with_globals(bundle, (DOCS / path).read_text(encoding="utf-8"))
+        return len(gzip.compress(served.encode("utf-8"), 9)) - len(gzip.compress(theme_bundle(), 9))
     served = bundles().get(path)
     return len(gzip.compress(served.encode("utf-8") if served is not None else (DOCS / path).read_bytes(), 9))
 

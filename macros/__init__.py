@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -68,7 +69,7 @@ def define_env(env) -> None:
     preview = env.conf["extra"].get("preview") is True  # `make serve`: no offline zip is made
     if offline:
         env.conf["extra"]["polyfills"] = [OFFLINE_WORKER_SHIM]
-        env.conf["extra_javascript"] = [*offline_scripts(env.conf["extra_javascript"]), OFFLINE_TEMPLATE_FILES]
+        env.conf["extra_javascript"] = offline_scripts([*env.conf["extra_javascript"], OFFLINE_TEMPLATE_FILES])
     # The downloads are made once per build; on_post_build writes them into the site.
     site_url = env.conf["site_url"] or ""
     # A cache each for the site and its offline copy: scripts/build.py builds both at once.
@@ -170,13 +171,15 @@ def use_glossary(conf, glossary) -> None:
 
 def offline_scripts(scripts: list) -> list:
     """ES modules do not load from file://: the offline copy uses the classic-script bundles that
-    scripts/build.py makes of them, as assets/offline/<name>.js."""
+    scripts/build.py makes of them, as assets/offline/<name>.js. Deferred, as modules are, so
+    they still run after the theme's bundle (deferred in overrides/main.html) and in this order."""
     out = []
     for script in scripts:
         path = str(getattr(script, "path", script))
         if path.endswith(".mjs"):
             path = "assets/offline/" + path.rsplit("/", 1)[-1].removesuffix(".mjs") + ".js"
-        out.append(path)
+        out.append(ExtraScriptValue(path))
+        out[-1].defer = True
     return out
 
 

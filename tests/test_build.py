@@ -140,3 +140,26 @@ def test_what_a_page_asks_for_from_its_head_is_in_the_site(built_site):
     assert '<link rel="preload" as="fetch" crossorigin="anonymous" href="../assets/framework.json">' in page
     assert '<link rel="modulepreload" href="../assets/js/summary-page.mjs">' in page
     assert asked > 0
+
+
+def scripts_after_the_content(html: str) -> list[str]:
+    """The script tags with a `src` after the page's content, in order (the head's are apart)."""
+    return re.findall(r"<script [^>]*\bsrc=[^>]*>", html.split("</head>", 1)[1])
+
+
+def assert_nothing_holds_the_parser(site: Path, our_script: str) -> None:
+    """Every script at the end of a page waits for the page to be parsed, the theme's bundle first."""
+    for html_file in site.rglob("*.html"):
+        if html_file.parent.name == "offline":
+            continue  # the offline copy's stand-in for workers (offline/), not a page
+        scripts = scripts_after_the_content(html_file.read_text(encoding="utf-8"))
+        where = html_file.relative_to(site)
+        assert scripts and "assets/javascripts/bundle." in scripts[0], where
+        assert all(re.search(r'\bdefer\b|type="module"', tag) for tag in scripts), (where, scripts)
+        assert [tag for tag in scripts if our_script in tag], (where, scripts)
+
+
+def test_the_scripts_at_the_end_of_each_page_wait_for_it_to_be_parsed_in_their_order(built_site):
+    """The theme's bundle is deferred, so a slow download of it does not hold the page's first
+    paint up; our module comes after it (modules are deferred: the theme's globals are there)."""
+    assert_nothing_holds_the_parser(built_site, "assets/js/self-assessment.mjs")

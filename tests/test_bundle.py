@@ -58,9 +58,10 @@ def test_unsupported_module_syntax_is_an_error(tmp_path):
         bundle(tmp_path / "main.mjs")
 
 
-def test_offline_pages_load_the_bundles_instead_of_modules():
-    assert offline_scripts(["assets/js/self-assessment.mjs", "assets/other.js"]) == [
-        "assets/offline/self-assessment.js", "assets/other.js"]
+def test_offline_pages_load_the_bundles_instead_of_modules_deferred_as_modules_are():
+    scripts = offline_scripts(["assets/js/self-assessment.mjs", "assets/other.js"])
+    assert [str(s) for s in scripts] == ["assets/offline/self-assessment.js", "assets/other.js"]
+    assert all(s.defer and not s.type for s in scripts)
 
 
 def test_online_files_join_each_pages_modules_and_load_each_module_once(tmp_path):

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import requests_elsewhere
+from tests.test_build import assert_nothing_holds_the_parser
 from tests.test_links import broken_links, site_links
 
 OFFLINE_ZIP = "downloads/scr-quality-markers-offline.zip"
@@ -50,6 +51,11 @@ def test_every_page_of_the_copy_carries_the_content_security_policy(offline_copy
     for page in pages:
         assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\'' in \
             page.read_text(encoding="utf-8"), page.relative_to(offline_copy)
+
+
+def test_the_copys_scripts_are_deferred_like_the_sites(offline_copy):
+    """Its classic scripts stand in for the site's modules, which are deferred: so are they, after the theme's bundle."""
+    assert_nothing_holds_the_parser(offline_copy, "assets/offline/self-assessment.js")
 
 
 def test_the_site_links_to_the_zip(built_site):

@@ -1,7 +1,7 @@
 """`make bench`: how fast the site builds and loads, against stock Material, as a Markdown table.
 
-Measures, in one run on this machine (stock = Material with the same rendered pages and the same
-page set, no macros, no hooks, no downloads):
+Measures, in one run on this machine (stock = Material with the same rendered pages, the same
+page set and the same Markdown extensions configured alike, no macros, no hooks, no downloads):
 - `make build` (site, offline copy, zip) and `mkdocs build` (warm, and with an empty office-file
   cache) against a stock build, taken in turn round by round, ratios round by round;
 - build time and size with synthetic data of 18, 180 and 1,000 full markers, ours and stock,
@@ -122,7 +122,8 @@ def _page_url(rel: str) -> str:
 
 def stock_project(dest: Path, project: Path = ROOT) -> Path:
     """The same pages in a stock Material site: each page's Markdown as our macros render it,
-    then built with no macros plugin, no overrides, no hooks and no downloads. Another project's
+    then built with the same Markdown extensions but no macros plugin, no overrides, no hooks
+    and no downloads. Another project's
     (a synthetic one) is made in a process that imports that project's macros."""
     if project != ROOT and Path(sys.modules["macros"].__file__).parent.parent != project:
         subprocess.run([sys.executable, __file__, "--stock", str(project), str(dest)], check=True)
@@ -148,7 +149,8 @@ def stock_project(dest: Path, project: Path = ROOT) -> Path:
         # As in mkdocs.yml, which takes docs/templates/ back in: MkDocs leaves it out by default.
         "exclude_docs": "\n".join(p.pattern for p in real["exclude_docs"].patterns) if real["exclude_docs"] else "",
         "theme": {"name": "material", "font": False, "features": real["theme"]["features"]},
-        "markdown_extensions": ["attr_list", "md_in_html", "def_list", "admonition", {"toc": {"permalink": False}}],
+        # The same Markdown extensions, configured the same (abbr with the glossary, as define_env gives it).
+        "markdown_extensions": [{name: dict(env.conf["mdx_configs"].get(name, {}))} for name in real["markdown_extensions"]],
         "plugins": ["search"],
     }
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

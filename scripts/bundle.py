@@ -14,6 +14,7 @@ instead of five. The sources in docs/ stay plain modules that a browser can load
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -28,15 +29,16 @@ class BundleError(Exception):
     pass
 
 
-def _imports(source: str) -> list[tuple[list[tuple[str, str]], str]]:
+@functools.cache  # asked again and again while ordering; the regular expressions are the cost
+def _imports(source: str) -> tuple[tuple[tuple[tuple[str, str], ...], str], ...]:
     found = []
     for names, path in IMPORT.findall(source):
         pairs = []
         for spec in (s.strip() for s in names.split(",") if s.strip()):
             original, _, local = spec.partition(" as ")
             pairs.append((original.strip(), (local or original).strip()))
-        found.append((pairs, path[2:]))
-    return found + [([], path[2:]) for path in DYNAMIC_IMPORT.findall(source)]
+        found.append((tuple(pairs), path[2:]))
+    return tuple(found + [((), path[2:]) for path in DYNAMIC_IMPORT.findall(source)])
 
 
 def _module_body(name: str, source: str, keep_dynamic: bool = False) -> tuple[str, list[str]]:
@@ -59,7 +61,12 @@ def _module_body(name: str, source: str, keep_dynamic: bool = False) -> tuple[st
     return body, exported
 
 
-def _order(folder: Path, name: str, dynamic: bool = True) -> list[str]:
+def _sources(folder: Path) -> dict[str, str]:
+    """Every module of `folder` by file name, read once."""
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.mjs"))}
+
+
+def _order(sources: dict[str, str], name: str, dynamic: bool = True) -> list[str]:
     """`name` and the modules it imports (with `dynamic`, also those imported when needed),
     each after the modules it imports."""
     order: list[str] = []
@@ -71,7 +78,7 @@ def _order(folder: Path, name: str, dynamic: bool = True) -> list[str]:
         if name in visiting:
             raise BundleError(f"{name}: circular import")
         visiting.add(name)
-        for pairs, dependency in _imports((folder / name).read_text(encoding="utf-8")):
+        for pairs, dependency in _imports(sources[name]):
             if pairs or dynamic:  # no names: `import("./x.mjs")`
                 visit(dependency)
         visiting.discard(name)
@@ -90,8 +97,8 @@ def _imports_of(source: str) -> str:
 
 def bundle(entry: Path) -> str:
     """One classic script that runs `entry` and the modules it imports, in dependency order."""
-    folder = entry.parent
-    order = _order(folder, entry.name)
+    sources = _sources(entry.parent)
+    order = _order(sources, entry.name)
     parts = [
         f"// Offline copy: {entry.name} and its modules as one classic script (made by scripts/bundle.py).",
         "(function () {",
@@ -101,9 +108,8 @@ def bundle(entry: Path) -> str:
         f'const __moduleUrl = new URL("../js/{entry.name}", document.currentScript.src).href;',
     ]
     for name in order:
-        source = (folder / name).read_text(encoding="utf-8")
-        body, exported = _module_body(name, source)
-        parts.append(f"__modules[{name!r}] = (function () {{\n{_imports_of(source)}{body}\n"
+        body, exported = _module_body(name, sources[name])
+        parts.append(f"__modules[{name!r}] = (function () {{\n{_imports_of(sources[name])}{body}\n"
                      f"return {{ {', '.join(exported)} }};\n}})();")
     parts.append("})();")
     return "\n".join(parts) + "\n"
@@ -111,9 +117,9 @@ def bundle(entry: Path) -> str:
 
 def entry_modules(folder: Path) -> list[Path]:
     """Modules that no other module imports: the ones pages load."""
-    modules = sorted(folder.glob("*.mjs"))
-    imported = {dep for m in modules for _, dep in _imports(m.read_text(encoding="utf-8"))}
-    return [m for m in modules if m.name not in imported]
+    sources = _sources(folder)
+    imported = {dep for source in sources.values() for _, dep in _imports(source)}
+    return [folder / name for name in sources if name not in imported]
 
 
 def module_bundles(folder: Path) -> dict[str, str]:
@@ -129,15 +135,15 @@ def module_bundles(folder: Path) -> dict[str, str]:
     if len(entries) != 1:
         raise BundleError(f"one module loaded by the pages was expected, not {entries}")
     entry = entries[0]
-    sources = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.mjs"))}
+    sources = _sources(folder)
     # Who imports each module when needed: `import("./x.mjs")`, with no names.
     importers: dict[str, list[str]] = {}
     for name, source in sources.items():
         for pairs, dependency in _imports(source):
             if not pairs:
                 importers.setdefault(dependency, []).append(name)
-    statics = {name: _order(folder, name, dynamic=False) for name in sources}
-    files = {entry: _module_file(folder, entry, entry, [])}
+    statics = {name: _order(sources, name, dynamic=False) for name in sources}
+    files = {entry: _module_file(sources, entry, entry, [])}
     loaded: dict[str, set[str]] = {}
 
     def already(chunk: str) -> set[str]:
@@ -151,20 +157,19 @@ def module_bundles(folder: Path) -> dict[str, str]:
         return loaded[chunk]
 
     for chunk in importers:
-        files[chunk] = _module_file(folder, chunk, entry, sorted(already(chunk)))
+        files[chunk] = _module_file(sources, chunk, entry, sorted(already(chunk)))
     return files
 
 
-def _module_file(folder: Path, name: str, entry: str, loaded: list[str]) -> str:
-    own = [m for m in _order(folder, name, dynamic=False) if m not in loaded]
+def _module_file(sources: dict[str, str], name: str, entry: str, loaded: list[str]) -> str:
+    own = [m for m in _order(sources, name, dynamic=False) if m not in loaded]
     parts = [f"// {name} and the modules it imports, joined into one file (scripts/bundle.py).",
              "export const __modules = {};" if name == entry else f'import {{ __modules }} from "./{entry}";']
     for module in own:
-        source = (folder / module).read_text(encoding="utf-8")
-        body, exported = _module_body(module, source, keep_dynamic=True)
-        parts.append(f"__modules[{module!r}] ??= (function () {{\n{_imports_of(source)}{body}\n"
+        body, exported = _module_body(module, sources[module], keep_dynamic=True)
+        parts.append(f"__modules[{module!r}] ??= (function () {{\n{_imports_of(sources[module])}{body}\n"
                      f"return {{ {', '.join(exported)} }};\n}})();")
     if name != entry:
-        _, exported = _module_body(name, (folder / name).read_text(encoding="utf-8"), keep_dynamic=True)
+        _, exported = _module_body(name, sources[name], keep_dynamic=True)
         parts.append(f"export const {{ {', '.join(exported)} }} = __modules[{name!r}];")
     return "\n".join(parts) + "\n"

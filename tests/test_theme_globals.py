@@ -2,6 +2,7 @@
 
 import importlib.util
 import re
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -23,3 +24,21 @@ def test_the_built_bundle_starts_with_them_and_no_page_asks_for_them(built_site)
     assert not (built_site / theme_globals.GLOBALS).exists()
     for page in built_site.rglob("*.html"):
         assert not re.search(r"<script[^>]*theme-globals", page.read_text(encoding="utf-8")), page
+
+
+def test_the_joined_bundle_is_named_by_its_content_and_every_page_loads_it(built_site):
+    """A host may keep a file named by a hash for ever: the join must not keep the theme's name."""
+    [bundle] = (built_site / "assets" / "javascripts").glob("bundle.*.min.js")
+    rel = bundle.relative_to(built_site).as_posix()
+    assert rel == theme_globals.joined_name(bundle.read_text(encoding="utf-8"))
+    import material
+
+    [shipped] = (Path(material.__file__).parent / "templates" / "assets" / "javascripts").glob("bundle.*.min.js")
+    assert shipped.name != bundle.name
+    pages = sorted(built_site.rglob("*.html"))
+    assert (built_site / "404.html") in pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        if "</head>" in text:  # pages, not the offline copy's worker frame
+            assert shipped.name not in text, page
+            assert len(re.findall(r'<script defer src="[^"]*' + re.escape(rel) + '"', text)) == 1, page

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import html
+import re
+import string
 from dataclasses import replace
+
+import markdown
 
 from macros.content.markers import Content, load_content
 from macros.content.shape import build
 from macros.pages import markers as render
-from macros.pages.markdown import esc_md
+from macros.pages.markdown import esc_md, span
 
 CONTENT = load_content()
 
@@ -37,6 +42,16 @@ def test_text_from_the_yaml_is_escaped():
     assert "<script>" not in page and "<b>" not in page
     assert "Is &lt;script&gt;alert(1)&lt;/script&gt; escaped?" in page
     assert r"# Full &lt;one&gt; &amp; \*more\*" in page
+
+
+def test_every_punctuation_mark_reads_back_as_written():
+    """Escaped for Markdown, text shows as it was written: no markup, and no stray backslash."""
+    md = markdown.Markdown(extensions=["toc", "tables", "fenced_code", "abbr", "attr_list", "md_in_html", "def_list", "admonition"])
+    shown = lambda source: html.unescape(re.sub(r"<[^>]+>", "", md.reset().convert(source))).strip()  # noqa: E731
+    for text in (string.punctuation, "A ~ B | C", "1. Not a list", "Title *with* _marks_ and [brackets](x)"):
+        assert shown("# " + esc_md(text)) == text
+        assert shown(f"- [{esc_md(text)}](page.md)") == text
+        assert shown(span("p", text)) == text
 
 
 def test_full_marker_sections_follow_the_source_order():

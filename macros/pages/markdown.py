@@ -12,7 +12,9 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+# What Python-Markdown reads as markup in a heading or link text and lets a backslash escape
+# (`|` is added by the tables extension). Nothing else is escaped: `\~` would show its backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def esc_md(text: str) -> str:

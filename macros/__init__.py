@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -173,6 +172,9 @@ def offline_scripts(scripts: list) -> list:
     """ES modules do not load from file://: the offline copy uses the classic-script bundles that
     scripts/build.py makes of them, as assets/offline/<name>.js. Deferred, as modules are, so
     they still run after the theme's bundle (deferred in overrides/main.html) and in this order."""
+    # Here, not at the top: `make check` imports this package, and has no use for MkDocs' config.
+    from mkdocs.config.config_options import ExtraScriptValue
+
     out = []
     for script in scripts:
         path = str(getattr(script, "path", script))

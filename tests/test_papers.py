@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from macros.documents.layout import MARKERS_HEADING
-from tests.checklist_helpers import answer, open_marker, saved
+from tests.checklist_helpers import KEY, answer, open_marker, saved
 from tests.conftest import ROOT, axe_violations, requests_elsewhere
 from tests.pdf_layout import layout_problems, marked, pages, to_pdf
 from tests.readback import read_docx, read_odt
@@ -229,6 +229,19 @@ def test_the_papers_lay_out_in_libreoffice(papers, tmp_path):
         assert width > height
         agenda = " ".join(pages(pdfs[tmp_path / f"plain-members-agenda-{ext}.{ext}"])[0].split())
         assert "North & South <Safeguarding>" in agenda
+
+
+def test_typing_is_saved_after_a_pause_and_at_once_when_the_page_is_left(page: Page, base_url):
+    """Each save writes every review, so a burst of typing is saved once; nothing typed is lost."""
+    open_papers(page, base_url)
+    stored = "key => localStorage.getItem(key) ?? ''"
+    venue = page.get_by_label("Venue", exact=True)
+    venue.press_sequentially("Town Hall", delay=30)
+    assert "Town Hall" not in page.evaluate(stored, KEY), "not written at every key"
+    page.wait_for_function(f"key => ({stored})(key).includes('Town Hall')", arg=KEY)
+    venue.press_sequentially(", Room B")
+    page.goto(base_url + "/about/")  # at once, before the pause is over
+    assert "Town Hall, Room B" in saved(page)["reviews"][0]["meeting"].values()
 
 
 def test_findings_are_added_reordered_and_removed_with_the_keyboard_and_kept_on_reload(page: Page, base_url):

@@ -198,19 +198,21 @@ function save(change, statusName) {
 // What a button did, and whether it was saved.
 const said = (what, saved) => (saved ? what : `${what} ${NOT_SAVED}`);
 
+// Typing is saved after a pause, as on the checklists (a save writes every review: at each key
+// it would cost more than a frame), and at once if the page is left; the status says how it went.
 function saveText(input, theirsOf, write, statusName) {
   const id = session.review().id;
   const [base, mine] = [baseOf(input), input.value];
   let conflict = false;
-  const saved = session.update((data) => {
+  const status = paperPart(statusName);
+  session.update((data) => {
     const review = findReview(data, id); // null if another tab deleted it: the change then does nothing
     const merged = mergeText(base, mine, review ? theirsOf(review) : "");
     conflict = merged.conflict;
     return write(data, id, merged.text);
-  });
+  }, undefined, (saved) => (status.textContent = conflict ? BOTH_KEPT : saved ? "" : NOT_SAVED));
   setBase(input, mine);
   show(null);
-  paperPart(statusName).textContent = conflict ? BOTH_KEPT : saved ? "" : NOT_SAVED;
 }
 
 const findingOf = (review, id) => findingsOf(review).find((f) => f.id === id);

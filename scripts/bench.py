@@ -124,8 +124,8 @@ def _page_url(rel: str) -> str:
 def stock_project(dest: Path, project: Path = ROOT) -> Path:
     """The same pages in a stock Material site: each page's Markdown as our macros render it,
     then built with the same Markdown extensions but no macros plugin, no overrides, no hooks
-    and no downloads. Another project's
-    (a synthetic one) is made in a process that imports that project's macros."""
+    and no downloads. Another project's (a synthetic one) is made in a process that imports
+    that project's macros."""
     if project != ROOT and Path(sys.modules["macros"].__file__).parent.parent != project:
         subprocess.run([sys.executable, __file__, "--stock", str(project), str(dest)], check=True)
         return dest
@@ -254,7 +254,7 @@ def seeded_context(browser, base: str, saved: dict | None):
     return context
 
 
-def timed_load(context, url: str, condition: str) -> tuple[float, float]:
+def timed_load(context, url: str, condition: str) -> tuple[float, float | None]:
     """One fresh page of `context` opening `url` (served with `mark_ours`): milliseconds from the
     start of navigation to the first frame in which `condition` holds, and from the moment our
     script starts (the theme's script has run: the OURS_START mark) to that frame."""
@@ -262,9 +262,10 @@ def timed_load(context, url: str, condition: str) -> tuple[float, float]:
     page.goto(url, wait_until="commit")
     # Checked at every frame; the time is taken in the page, when it first holds.
     ready = page.wait_for_function(f"() => ({condition}) && performance.now()", timeout=120_000, polling="raf").json_value()
-    ours = page.evaluate("performance.getEntriesByName('ours-start')[0].startTime")
+    # None if `condition` held before our script started (the About row's DOMContentLoaded).
+    ours = page.evaluate("performance.getEntriesByName('ours-start')[0]?.startTime ?? null")
     page.close()
-    return ready, ready - ours
+    return ready, None if ours is None else ready - ours
 
 
 def ready_samples(site: Path, path: str, saved: dict | None, condition: str, samples: int = SAMPLES) -> list[tuple[float, float]]:

@@ -143,7 +143,7 @@ def test_what_a_page_asks_for_from_its_head_is_in_the_site(built_site):
 
 
 def scripts_after_the_content(html: str) -> list[str]:
-    """The script tags with a `src` after the page's content, in order (the head's are apart)."""
+    """The script tags with a `src` in the page's body, in order."""
     return re.findall(r"<script [^>]*\bsrc=[^>]*>", html.split("</head>", 1)[1])
 
 

@@ -180,8 +180,9 @@ def offline_scripts(scripts: list) -> list:
         path = str(getattr(script, "path", script))
         if path.endswith(".mjs"):
             path = "assets/offline/" + path.rsplit("/", 1)[-1].removesuffix(".mjs") + ".js"
-        out.append(ExtraScriptValue(path))
-        out[-1].defer = True
+        script = ExtraScriptValue(path)
+        script.defer = True
+        out.append(script)
     return out
 
 
